@@ -1,0 +1,348 @@
+#include "model/load.hpp"
+
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include "support/utf8.hpp"
+#include "support/yaml_reader.hpp"
+
+namespace bulletin {
+
+const std::vector<std::string>& label_keys() {
+    static const std::vector<std::string> keys = {
+        "seq",      "title",      "proposers", "leaders", "supervisors", "hosts",   "cohosts",
+        "result",   "progress",   "next_steps", "related", "note",       "reporter", "photographer"};
+    return keys;
+}
+
+std::size_t Bulletin::item_count() const {
+    std::size_t n = 0;
+    for (const auto& g : groups) n += g.items.size();
+    return n;
+}
+
+namespace {
+
+constexpr int kMaxSectionDepth = 4;
+
+// Reads one file's worth of YAML into a Bulletin; collects every problem.
+class Loader {
+public:
+    Loader(const YamlFile& file, Diagnostics& diags) : file_(file), diags_(diags) {}
+
+    Bulletin load() {
+        Bulletin b;
+        b.file = diags_.file();
+        const YAML::Node& root = file_.root();
+        if (!root.IsDefined() || root.IsNull()) {
+            diags_.error({1, 1}, "the file is empty: it needs at least 'bulletin:' with a title, and items");
+            return b;
+        }
+        MapReader top(root, {1, 1}, file_, diags_, "the file");
+        if (!top.is_map()) return b;
+
+        if (!top.has("bulletin"))
+            diags_.error(top.where(), "missing required key 'bulletin' (the title and other metadata)");
+        b.meta = read_meta(top.node("bulletin"), top.key_pos("bulletin"));
+        b.intro = top.text("intro");
+        b.closing = top.text("closing");
+        check_inline_marks(b.intro, "intro");
+        check_inline_marks(b.closing, "closing");
+
+        bool has_groups = top.has("groups");
+        bool has_items = top.has("items");
+        if (has_groups && has_items)
+            diags_.error(top.key_pos("items"),
+                         "give either 'groups' (each with its items) or 'items', not both");
+        if (has_groups) b.groups = read_groups(top.node("groups"), top.value_pos("groups"));
+        else if (has_items) {
+            Group g;
+            g.implicit = true;
+            g.pos = top.value_pos("items");
+            g.items = read_items(top.node("items"), top.value_pos("items"), "items");
+            b.groups.push_back(std::move(g));
+        }
+        b.sections = read_sections(top.node("sections"), top.value_pos("sections"), 1);
+
+        // Empty `items:`/`groups:` lists are reported where they are read.
+        if (!has_groups && !has_items && b.sections.empty())
+            diags_.error(top.where(), "no items: a bulletin needs at least one item (under 'items:' or "
+                                      "'groups:'), or 'sections:' for a report without items");
+        top.finish();
+        number_items(b);
+        return b;
+    }
+
+private:
+    Meta read_meta(const YAML::Node& node, SourcePos where) {
+        Meta m;
+        m.pos = where;
+        MapReader r(node, where, file_, diags_, "bulletin");
+        if (!r.is_map()) {
+            if (node.IsDefined() && node.IsNull())
+                diags_.error(where, "'bulletin' is empty: it needs at least a title");
+            return m;
+        }
+        m.pos = r.where();
+        m.title = r.text("title", true);
+        m.subtitle = r.text("subtitle");
+        m.kicker = r.text("kicker");
+        m.issuer = r.text("issuer");
+        m.session = r.text("session");
+        m.year = r.integer("year", 1949, 2999);
+        m.date = r.text("date");
+        if (!m.date.empty()) check_date(m.date);
+        read_column(r, m);
+        read_byline(r, m);
+        m.layout = r.text("layout");
+        read_labels(r, m);
+        r.finish();
+        return m;
+    }
+
+    void check_date(const Text& date) {
+        unsigned y = 0, mo = 0, d = 0;
+        char tail = 0;
+        bool shaped = std::sscanf(date.value.c_str(), "%4u-%2u-%2u%c", &y, &mo, &d, &tail) == 3 &&
+                      date.value.size() == 10;
+        std::chrono::year_month_day ymd{std::chrono::year(static_cast<int>(y)), std::chrono::month(mo),
+                                        std::chrono::day(d)};
+        if (!shaped || !ymd.ok())
+            diags_.error(date.pos, fmt::format("'date' must be a date written YYYY-MM-DD, got '{}'", date.value));
+    }
+
+    void read_column(MapReader& r, Meta& m) {
+        YAML::Node n = r.node("column");
+        if (!n.IsDefined() || n.IsNull()) return;
+        if (n.IsScalar()) {
+            m.column.name = {n.Scalar(), r.value_pos("column")};
+            return;
+        }
+        MapReader c(n, r.value_pos("column"), file_, diags_, "column");
+        if (!c.is_map()) return;
+        m.column.name = c.text("name", true);
+        m.column.latin = c.text("latin");
+    }
+
+    void read_byline(MapReader& r, Meta& m) {
+        YAML::Node n = r.node("byline");
+        if (!n.IsDefined() || n.IsNull()) return;
+        if (n.IsScalar()) {
+            m.byline.text = {n.Scalar(), r.value_pos("byline")};
+            return;
+        }
+        MapReader c(n, r.value_pos("byline"), file_, diags_, "byline");
+        if (!c.is_map()) return;
+        m.byline.reporter = c.text("reporter");
+        m.byline.photographer = c.text("photographer");
+        if (m.byline.reporter.empty() && m.byline.photographer.empty())
+            diags_.error(c.where(), "byline needs 'reporter' or 'photographer' (or give it as plain text)");
+    }
+
+    void read_labels(MapReader& r, Meta& m) {
+        YAML::Node n = r.node("labels");
+        if (!n.IsDefined() || n.IsNull()) return;
+        MapReader lr(n, r.value_pos("labels"), file_, diags_, "labels");
+        if (!lr.is_map()) return;
+        for (const auto& key : label_keys()) {
+            if (lr.has(key)) m.labels[key] = lr.text(key, true);
+        }
+    }
+
+    std::vector<Group> read_groups(const YAML::Node& node, SourcePos where) {
+        std::vector<Group> out;
+        if (!node.IsSequence()) {
+            diags_.error(where, fmt::format("'groups' must be a list of groups, got {}", node_kind(node)));
+            return out;
+        }
+        if (node.size() == 0) diags_.error(where, "'groups' is empty: give at least one group with items");
+        for (const auto& gn : node) {
+            SourcePos at = file_.pos(gn);
+            MapReader r(gn, at.known() ? at : where, file_, diags_, "group");
+            if (!r.is_map()) {
+                if (gn.IsNull()) diags_.error(at.known() ? at : where, "empty group");
+                continue;
+            }
+            Group g;
+            g.pos = r.where();
+            g.title = r.text("title");
+            g.label = r.text("label");
+            if (!r.has("items"))
+                diags_.error(g.pos, "missing required key 'items' in group (a group needs at least one item)");
+            else
+                g.items = read_items(r.node("items"), r.value_pos("items"), "group items");
+            r.finish();
+            out.push_back(std::move(g));
+        }
+        return out;
+    }
+
+    std::vector<Item> read_items(const YAML::Node& node, SourcePos where, std::string_view what,
+                                 bool related = false) {
+        std::vector<Item> out;
+        if (!node.IsSequence()) {
+            diags_.error(where, fmt::format("'{}' must be a list of items, got {}",
+                                            related ? "related" : "items", node_kind(node)));
+            return out;
+        }
+        if (node.size() == 0 && !related)
+            diags_.error(where, fmt::format("'{}' is empty: give at least one item", what));
+        for (const auto& in : node) {
+            SourcePos at = file_.pos(in);
+            if (!at.known() || in.IsNull()) at = where;
+            if (in.IsNull()) {
+                diags_.error(at, "empty item");
+                continue;
+            }
+            if (auto item = read_item(in, at, related)) out.push_back(std::move(*item));
+        }
+        return out;
+    }
+
+    std::optional<Item> read_item(const YAML::Node& node, SourcePos where, bool related) {
+        MapReader r(node, where, file_, diags_, related ? "related item" : "item");
+        if (!r.is_map()) return std::nullopt;
+        Item it;
+        it.pos = r.where();
+        it.seq = r.integer("seq", 1, 100000);
+        it.number = r.integer("number", 1, 1000000);
+        it.title = r.text("title", true);
+        it.kind = r.text("kind");
+        if (!it.kind.empty() && it.kind.value != "建议" && it.kind.value != "提案" && it.kind.value != "议案")
+            diags_.error(it.kind.pos, fmt::format("'kind' must be 建议, 提案 or 议案, got '{}'", it.kind.value));
+        it.proposers = r.texts("proposers");
+        it.leaders = read_leaders(r);
+        it.supervisors = r.texts("supervisors");
+        it.hosts = r.texts("hosts");
+        it.cohosts = r.texts("cohosts");
+        it.result = r.text("result");
+        if (!it.result.empty() && it.result.value != "A" && it.result.value != "B" && it.result.value != "C")
+            diags_.error(it.result.pos, fmt::format("'result' must be A, B or C, got '{}'", it.result.value));
+        it.progress = r.text("progress");
+        it.next_steps = r.text("next_steps");
+        it.note = r.text("note");
+        for (const Text* t : {&it.title, &it.progress, &it.next_steps, &it.note})
+            check_inline_marks(*t, "item");
+        if (r.has("related")) {
+            if (related)
+                diags_.error(r.key_pos("related"), "a related item cannot have related items of its own");
+            else
+                it.related = read_items(r.node("related"), r.value_pos("related"), "related", true);
+        }
+        if (it.number) {
+            auto [pos, fresh] = numbers_.emplace(it.number->value, it.number->pos);
+            if (!fresh)
+                diags_.error(it.number->pos, fmt::format("number {} is used twice (also at line {})",
+                                                         it.number->value, pos->second.line));
+        }
+        r.finish();
+        return it;
+    }
+
+    std::vector<Leader> read_leaders(MapReader& r) {
+        std::vector<Leader> out;
+        YAML::Node n = r.node("leaders");
+        if (!n.IsDefined() || n.IsNull()) return out;
+        SourcePos at = r.value_pos("leaders");
+        if (n.IsScalar()) {
+            if (!utf8::trim(n.Scalar()).empty()) out.push_back({{n.Scalar(), at}, {}});
+            return out;
+        }
+        if (!n.IsSequence()) {
+            diags_.error(at, "'leaders' must be a name, a list of names, or a list of {name, position}");
+            return out;
+        }
+        for (const auto& el : n) {
+            SourcePos p = el.IsNull() ? at : file_.pos(el);
+            if (el.IsScalar()) {
+                if (utf8::trim(el.Scalar()).empty()) diags_.error(p, "empty entry in 'leaders'");
+                else out.push_back({{el.Scalar(), p}, {}});
+            } else if (el.IsMap()) {
+                MapReader lr(el, p, file_, diags_, "leader");
+                Leader l;
+                l.name = lr.text("name", true);
+                l.position = lr.text("position");
+                lr.finish();
+                if (!l.name.empty()) out.push_back(std::move(l));
+            } else {
+                diags_.error(p, "an entry of 'leaders' must be a name or {name, position}");
+            }
+        }
+        return out;
+    }
+
+    std::vector<Section> read_sections(const YAML::Node& node, SourcePos where, int depth) {
+        std::vector<Section> out;
+        if (!node.IsDefined() || node.IsNull()) return out;
+        if (!node.IsSequence()) {
+            diags_.error(where, fmt::format("'sections' must be a list of sections, got {}", node_kind(node)));
+            return out;
+        }
+        if (depth > kMaxSectionDepth) {
+            diags_.error(where, fmt::format("sections nest at most {} levels deep", kMaxSectionDepth));
+            return out;
+        }
+        for (const auto& sn : node) {
+            SourcePos at = sn.IsNull() ? where : file_.pos(sn);
+            MapReader r(sn, at, file_, diags_, "section");
+            if (!r.is_map()) {
+                if (sn.IsNull()) diags_.error(at, "empty section");
+                continue;
+            }
+            Section s;
+            s.pos = r.where();
+            s.title = r.text("title", true);
+            s.body = r.text("body");
+            check_inline_marks(s.title, "section");
+            check_inline_marks(s.body, "section");
+            s.sections = read_sections(r.node("sections"), r.value_pos("sections"), depth + 1);
+            r.finish();
+            out.push_back(std::move(s));
+        }
+        return out;
+    }
+
+    // `**` marks bold; an odd count in a paragraph is almost surely a typo.
+    void check_inline_marks(const Text& t, std::string_view where) {
+        if (t.empty()) return;
+        for (const auto& para : utf8::paragraphs(t.value)) {
+            std::size_t count = 0;
+            for (std::size_t p = para.find("**"); p != std::string::npos; p = para.find("**", p + 2)) ++count;
+            if (count % 2 != 0)
+                diags_.error(t.pos, fmt::format("unclosed '**' (bold mark) in {} text: \"{}\"", where,
+                                                para.substr(0, 60)));
+        }
+    }
+
+    static void number_items(Bulletin& b) {
+        long long position = 0;
+        for (auto& g : b.groups)
+            for (auto& it : g.items) {
+                ++position;
+                it.display_seq = it.seq ? it.seq->value : position;
+            }
+    }
+
+    const YamlFile& file_;
+    Diagnostics& diags_;
+    std::map<long long, SourcePos> numbers_;
+};
+
+}  // namespace
+
+std::optional<Bulletin> load_bulletin_text(const std::string& text, Diagnostics& diags) {
+    YamlFile file(text, diags);
+    if (!file.parsed()) return std::nullopt;
+    Bulletin b = Loader(file, diags).load();
+    if (!diags.ok()) return std::nullopt;
+    return b;
+}
+
+std::optional<Bulletin> load_bulletin(const std::string& path, Diagnostics& diags) {
+    auto text = read_text_file(path, diags);
+    if (!text) return std::nullopt;
+    return load_bulletin_text(*text, diags);
+}
+
+}  // namespace bulletin

@@ -1,0 +1,17 @@
+// YAML file -> Bulletin, with every problem of the file reported.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "model/bulletin.hpp"
+#include "support/diagnostics.hpp"
+
+namespace bulletin {
+
+// Loads and validates. Returns nullopt when any problem was found; all of
+// them are in `diags` (whose file name is used in the messages).
+std::optional<Bulletin> load_bulletin(const std::string& path, Diagnostics& diags);
+std::optional<Bulletin> load_bulletin_text(const std::string& text, Diagnostics& diags);
+
+}  // namespace bulletin

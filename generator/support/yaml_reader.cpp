@@ -1,0 +1,229 @@
+#include "support/yaml_reader.hpp"
+
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "support/suggest.hpp"
+#include "support/utf8.hpp"
+
+namespace bulletin {
+
+YamlFile::YamlFile(std::string text, Diagnostics& diags) : text_(std::move(text)) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text_.size(); ++i)
+        if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    try {
+        root_ = YAML::Load(text_);
+        parsed_ = true;
+    } catch (const YAML::ParserException& e) {
+        diags.error(pos(e.mark), fmt::format("YAML syntax: {}", e.msg));
+    } catch (const YAML::Exception& e) {
+        diags.error(pos(e.mark), fmt::format("YAML: {}", e.msg));
+    }
+}
+
+SourcePos YamlFile::pos(const YAML::Mark& mark) const {
+    if (mark.line < 0 || static_cast<std::size_t>(mark.line) >= line_starts_.size()) return {};
+    std::size_t start = line_starts_[static_cast<std::size_t>(mark.line)];
+    std::size_t bytes = std::min<std::size_t>(static_cast<std::size_t>(std::max(mark.column, 0)),
+                                              text_.size() - start);
+    int column = static_cast<int>(utf8::length(std::string_view(text_).substr(start, bytes))) + 1;
+    return {mark.line + 1, column};
+}
+
+std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diags) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diags.error({}, fmt::format("cannot read file: {}", std::strerror(errno)));
+        return std::nullopt;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::string_view node_kind(const YAML::Node& node) {
+    switch (node.Type()) {
+        case YAML::NodeType::Map: return "a mapping";
+        case YAML::NodeType::Sequence: return "a list";
+        case YAML::NodeType::Scalar: return "text";
+        case YAML::NodeType::Null: return "nothing";
+        default: return "nothing";
+    }
+}
+
+Text scalar_text(const YAML::Node& node, SourcePos fallback, const YamlFile& file, Diagnostics& diags,
+                 std::string_view what) {
+    SourcePos at = node.IsNull() ? fallback : file.pos(node);
+    if (!at.known()) at = fallback;
+    if (node.IsScalar()) return {node.Scalar(), at};
+    if (!node.IsNull()) diags.error(at, fmt::format("{} must be text, got {}", what, node_kind(node)));
+    return {{}, at};
+}
+
+MapReader::MapReader(const YAML::Node& node, SourcePos where, const YamlFile& file, Diagnostics& diags,
+                     std::string what)
+    : file_(file), diags_(diags), what_(std::move(what)), where_(where) {
+    if (!node.IsDefined() || node.IsNull()) return;
+    if (!node.IsMap()) {
+        diags_.error(file_.pos(node), fmt::format("{} must be a mapping (key: value lines), got {}", what_,
+                                                  node_kind(node)));
+        return;
+    }
+    is_map_ = true;
+    if (auto p = file_.pos(node); p.known()) where_ = p;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        const YAML::Node& k = it->first;
+        if (!k.IsScalar()) {
+            diags_.error(file_.pos(k), fmt::format("a key in {} must be a plain word", what_));
+            continue;
+        }
+        if (const Entry* prev = find(k.Scalar())) {
+            diags_.error(file_.pos(k), fmt::format("duplicate key '{}' in {} (first given at line {})",
+                                                   k.Scalar(), what_, file_.pos(prev->key_node).line));
+            continue;
+        }
+        entries_.push_back({k.Scalar(), k, it->second, false});
+    }
+}
+
+MapReader::~MapReader() { finish(); }
+
+const MapReader::Entry* MapReader::find(std::string_view key) const {
+    for (const auto& e : entries_)
+        if (e.key == key) return &e;
+    return nullptr;
+}
+
+MapReader::Entry* MapReader::find(std::string_view key) {
+    return const_cast<Entry*>(static_cast<const MapReader*>(this)->find(key));
+}
+
+YAML::Node MapReader::node(std::string_view key) {
+    if (std::find(asked_.begin(), asked_.end(), key) == asked_.end()) asked_.emplace_back(key);
+    Entry* e = find(key);
+    if (!e) return YAML::Node(YAML::NodeType::Undefined);
+    e->used = true;
+    return e->value;
+}
+
+bool MapReader::has(std::string_view key) {
+    YAML::Node n = node(key);
+    return n.IsDefined() && !n.IsNull();
+}
+
+SourcePos MapReader::key_pos(std::string_view key) const {
+    const Entry* e = find(key);
+    return e ? file_.pos(e->key_node) : where_;
+}
+
+SourcePos MapReader::value_pos(std::string_view key) const {
+    const Entry* e = find(key);
+    if (!e) return where_;
+    // yaml-cpp marks a null value at the next token; the key is a better place.
+    if (e->value.IsNull()) return file_.pos(e->key_node);
+    return file_.pos(e->value);
+}
+
+Text MapReader::text(std::string_view key, bool required) {
+    YAML::Node n = node(key);
+    if (!n.IsDefined()) {
+        if (required && is_map_)
+            diags_.error(where_, fmt::format("missing required key '{}' in {}", key, what_));
+        else if (required)
+            diags_.error(where_, fmt::format("{} needs '{}'", what_, key));
+        return {{}, where_};
+    }
+    Text t = scalar_text(n, value_pos(key), file_, diags_, fmt::format("'{}' in {}", key, what_));
+    if (required && utf8::trim(t.value).empty() && (n.IsNull() || n.IsScalar()))
+        diags_.error(value_pos(key), fmt::format("empty '{}' in {}", key, what_));
+    return t;
+}
+
+std::vector<Text> MapReader::texts(std::string_view key) {
+    YAML::Node n = node(key);
+    std::vector<Text> out;
+    if (!n.IsDefined() || n.IsNull()) return out;
+    if (n.IsScalar()) {
+        out.push_back({n.Scalar(), value_pos(key)});
+        return out;
+    }
+    if (!n.IsSequence()) {
+        diags_.error(value_pos(key), fmt::format("'{}' in {} must be text or a list of texts, got {}", key,
+                                                 what_, node_kind(n)));
+        return out;
+    }
+    for (const auto& el : n) {
+        Text t = scalar_text(el, value_pos(key), file_, diags_, fmt::format("an entry of '{}'", key));
+        if (el.IsScalar() && utf8::trim(t.value).empty())
+            diags_.error(t.pos, fmt::format("empty entry in '{}' of {}", key, what_));
+        else if (el.IsNull())
+            diags_.error(t.pos, fmt::format("empty entry in '{}' of {}", key, what_));
+        if (!t.value.empty()) out.push_back(std::move(t));
+    }
+    return out;
+}
+
+std::optional<Located<long long>> MapReader::integer(std::string_view key, long long min, long long max) {
+    YAML::Node n = node(key);
+    if (!n.IsDefined() || n.IsNull()) return std::nullopt;
+    SourcePos at = value_pos(key);
+    if (!n.IsScalar()) {
+        diags_.error(at, fmt::format("'{}' in {} must be a whole number, got {}", key, what_, node_kind(n)));
+        return std::nullopt;
+    }
+    const std::string& s = n.Scalar();
+    long long v = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || end != s.data() + s.size()) {
+        diags_.error(at, fmt::format("'{}' in {} must be a whole number, got '{}'", key, what_, s));
+        return std::nullopt;
+    }
+    if (v < min || v > max) {
+        diags_.error(at, fmt::format("'{}' in {} must be between {} and {}, got {}", key, what_, min, max, v));
+        return std::nullopt;
+    }
+    return Located<long long>{v, at};
+}
+
+std::optional<Located<double>> MapReader::number(std::string_view key) {
+    YAML::Node n = node(key);
+    if (!n.IsDefined() || n.IsNull()) return std::nullopt;
+    SourcePos at = value_pos(key);
+    double v = 0;
+    if (!n.IsScalar() || !YAML::convert<double>::decode(n, v)) {
+        diags_.error(at, fmt::format("'{}' in {} must be a number", key, what_));
+        return std::nullopt;
+    }
+    return Located<double>{v, at};
+}
+
+std::optional<Located<bool>> MapReader::boolean(std::string_view key) {
+    YAML::Node n = node(key);
+    if (!n.IsDefined() || n.IsNull()) return std::nullopt;
+    SourcePos at = value_pos(key);
+    bool v = false;
+    if (!n.IsScalar() || !YAML::convert<bool>::decode(n, v)) {
+        diags_.error(at, fmt::format("'{}' in {} must be true or false", key, what_));
+        return std::nullopt;
+    }
+    return Located<bool>{v, at};
+}
+
+void MapReader::finish() {
+    if (finished_) return;
+    finished_ = true;
+    for (const auto& e : entries_) {
+        if (e.used) continue;
+        std::string msg = fmt::format("unknown key '{}' in {}", e.key, what_);
+        if (auto s = closest(e.key, asked_)) msg += fmt::format("; did you mean '{}'?", *s);
+        diags_.error(file_.pos(e.key_node), std::move(msg));
+    }
+}
+
+}  // namespace bulletin

@@ -1,0 +1,104 @@
+// Typed, position-keeping reads of YAML mappings, shared by the bulletin
+// model and the layout files. Every read that goes wrong adds a diagnostic
+// and returns an empty value, so a whole file is checked in one pass.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "support/diagnostics.hpp"
+#include "support/located.hpp"
+
+namespace bulletin {
+
+// A parsed YAML file plus what is needed to turn yaml-cpp's byte columns
+// into character columns.
+class YamlFile {
+public:
+    // Parses `text`; a syntax error is added to `diags` and root() is null.
+    YamlFile(std::string text, Diagnostics& diags);
+
+    const YAML::Node& root() const { return root_; }
+    bool parsed() const { return parsed_; }
+    SourcePos pos(const YAML::Mark& mark) const;
+    SourcePos pos(const YAML::Node& node) const { return pos(node.Mark()); }
+
+private:
+    std::string text_;
+    std::vector<std::size_t> line_starts_;
+    YAML::Node root_;
+    bool parsed_ = false;
+};
+
+// Reads a file into a string; nullopt (and a diagnostic) if it cannot be read.
+std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diags);
+
+// Reads the keys of one mapping. Every key asked for becomes "known"; finish()
+// reports the keys nobody asked for, with the closest known one suggested.
+class MapReader {
+public:
+    // `what` names the mapping in messages ("item", "bulletin", "layout page").
+    // `where` is used for "missing key" errors when the node is null.
+    MapReader(const YAML::Node& node, SourcePos where, const YamlFile& file, Diagnostics& diags,
+              std::string what);
+    MapReader(const MapReader&) = delete;
+    MapReader& operator=(const MapReader&) = delete;
+    ~MapReader();
+
+    bool is_map() const { return is_map_; }
+    SourcePos where() const { return where_; }
+    const std::string& what() const { return what_; }
+    const YamlFile& file() const { return file_; }
+    Diagnostics& diags() const { return diags_; }
+
+    // Marks `key` known; returns its value node (undefined if absent).
+    YAML::Node node(std::string_view key);
+    bool has(std::string_view key);
+    SourcePos key_pos(std::string_view key) const;
+    SourcePos value_pos(std::string_view key) const;
+
+    // A scalar as text; absent or null gives an empty Text. `required` adds
+    // "missing required key" / "empty" errors.
+    Text text(std::string_view key, bool required = false);
+    // A list of scalars, or a single scalar taken as a list of one.
+    std::vector<Text> texts(std::string_view key);
+    std::optional<Located<long long>> integer(std::string_view key, long long min, long long max);
+    std::optional<Located<double>> number(std::string_view key);
+    std::optional<Located<bool>> boolean(std::string_view key);
+
+    // Reports unknown keys. Called by the destructor if not called before.
+    void finish();
+
+private:
+    struct Entry {
+        std::string key;
+        YAML::Node key_node;
+        YAML::Node value;
+        bool used = false;
+    };
+    const Entry* find(std::string_view key) const;
+    Entry* find(std::string_view key);
+
+    const YamlFile& file_;
+    Diagnostics& diags_;
+    std::string what_;
+    SourcePos where_;
+    bool is_map_ = false;
+    bool finished_ = false;
+    std::vector<Entry> entries_;
+    std::vector<std::string> asked_;
+};
+
+// Scalar helpers for nodes that are not read through a MapReader (list
+// elements): an error is reported when the node is not a scalar.
+Text scalar_text(const YAML::Node& node, SourcePos fallback, const YamlFile& file, Diagnostics& diags,
+                 std::string_view what);
+
+// A short description of the node's kind for "expected X, got Y" messages.
+std::string_view node_kind(const YAML::Node& node);
+
+}  // namespace bulletin

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The main job: install what is missing, build, and render the bundled
+# bulletins (examples/ and data/) into out/.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+scripts/setup.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DBULLETIN_TESTS=OFF >/dev/null
+cmake --build build -j"$(nproc)" >/dev/null
+mkdir -p out
+status=0
+for yaml in examples/*.yaml data/*.yaml; do
+  build/bulletin validate "$yaml" || status=1
+done
+exit $status

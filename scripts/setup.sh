@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs the Debian packages bulletin needs. Idempotent: prints nothing and
+# touches nothing when everything is already there.
+#
+#   scripts/setup.sh          build + run (compiler, libraries, fonts)
+#   scripts/setup.sh --test   also what the test suite needs (Catch2, poppler,
+#                             qpdf, python-docx, LibreOffice for DOCX checks)
+set -euo pipefail
+
+build_pkgs=(
+  g++ cmake make pkg-config
+  libyaml-cpp-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev libicu-dev
+  libhpdf-dev libzip-dev libpugixml-dev libcli11-dev libfmt-dev
+)
+# Fonts: Noto CJK (宋体/黑体 roles), LXGW WenKai (楷体 role), Liberation
+# (Latin faces), texlive-lang-chinese for FandolFang, the only free 仿宋 in
+# Debian with full GB 2312 coverage (cwTeX's 仿宋 lacks simplified forms).
+font_pkgs=(fonts-noto-cjk fonts-lxgw-wenkai fonts-liberation2 texlive-lang-chinese)
+test_pkgs=(
+  catch2 poppler-utils qpdf python3 python3-yaml python3-docx libxml2-utils
+  libreoffice-writer
+)
+
+want=("${build_pkgs[@]}" "${font_pkgs[@]}")
+if [[ "${1:-}" == "--test" ]]; then
+  want+=("${test_pkgs[@]}")
+fi
+
+missing=()
+for p in "${want[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+((${#missing[@]} == 0)) && exit 0
+
+echo "setup: installing ${missing[*]}" >&2
+sudo=()
+((EUID != 0)) && sudo=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
