@@ -15,7 +15,10 @@ struct RenderOptions {
     std::string layout;  // name of a builtin layout or a path; empty = the file's or the default
 };
 
+std::string default_font_manifest();
+
 int run_validate(const std::vector<std::string>& files);
+int run_fonts(const std::string& manifest);
 int run_render(const RenderOptions& options);
 
 }  // namespace bulletin::cli

@@ -32,6 +32,11 @@ int main(int argc, char** argv) {
                        "table | newspaper | official, or a path to a layout YAML file "
                        "(default: the file's bulletin.layout, else official)");
 
+    std::string manifest;
+    auto* fonts = app.add_subcommand(
+        "fonts", "Show which installed font each font role (仿宋, 黑体, 楷体 …) resolved to, and the fallbacks");
+    fonts->add_option("--manifest", manifest, "font manifest (default: fonts/fonts.yaml of the installation)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -45,5 +50,6 @@ int main(int argc, char** argv) {
 
     if (validate->parsed()) return run_validate(validate_files);
     if (render->parsed()) return run_render(render_opts);
+    if (fonts->parsed()) return run_fonts(manifest);
     return kUsageError;
 }

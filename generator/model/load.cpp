@@ -12,7 +12,8 @@ namespace bulletin {
 const std::vector<std::string>& label_keys() {
     static const std::vector<std::string> keys = {
         "seq",      "title",      "proposers", "leaders", "supervisors", "hosts",   "cohosts",
-        "result",   "progress",   "next_steps", "related", "note",       "reporter", "photographer"};
+        "result",   "progress",   "next_steps", "related", "note",       "reporter", "photographer",
+        "group",    "number"};
     return keys;
 }
 

@@ -21,4 +21,11 @@ struct Text {
     const std::string& str() const { return value; }
 };
 
+// Where a piece of printed text came from, for messages about it:
+// the position in the input and a description ("item 3 《…》, progress").
+struct Origin {
+    SourcePos pos;
+    std::string where;
+};
+
 }  // namespace bulletin

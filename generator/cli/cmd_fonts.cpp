@@ -1,0 +1,24 @@
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "support/paths.hpp"
+#include "typeset/font_set.hpp"
+
+namespace bulletin::cli {
+
+std::string default_font_manifest() { return (data_dir() / "fonts" / "fonts.yaml").string(); }
+
+int run_fonts(const std::string& manifest) {
+    std::string path = manifest.empty() ? default_font_manifest() : manifest;
+    Diagnostics diags(path);
+    auto fonts = FontSet::load(path, diags);
+    if (!fonts) {
+        diags.print(std::cerr);
+        return kInputError;
+    }
+    std::cout << "font manifest: " << path << "\n";
+    fonts->describe(std::cout);
+    return kOk;
+}
+
+}  // namespace bulletin::cli

@@ -1,0 +1,103 @@
+#include "compose/compose.hpp"
+
+#include <fmt/format.h>
+
+#include "compose/text.hpp"
+#include "support/utf8.hpp"
+
+namespace bulletin {
+
+Document compose(const Bulletin& bulletin, const Layout& layout) {
+    switch (layout.kind) {
+        case LayoutKind::kTable: return compose_table(bulletin, layout);
+        case LayoutKind::kNewspaper: return compose_newspaper(bulletin, layout);
+        case LayoutKind::kOfficial: break;
+    }
+    return compose_official(bulletin, layout);
+}
+
+namespace compose_parts {
+
+namespace {
+
+Origin meta_origin(const Text& t, const char* key) { return {t.pos, fmt::format("bulletin.{}", key)}; }
+
+}  // namespace
+
+void set_info(Document& doc, const Bulletin& b) {
+    // The title as one line: the headline's line breaks become spaces.
+    std::string title = utf8::trim(b.meta.title.value);
+    for (auto& ch : title)
+        if (ch == '\n') ch = ' ';
+    doc.title = title;
+    doc.author = utf8::trim(b.meta.issuer.value);
+    doc.subject = utf8::trim(!b.meta.subtitle.empty() ? b.meta.subtitle.value : b.meta.session.value);
+    doc.keywords = utf8::trim(b.meta.session.value);
+}
+
+std::string byline_text(const Byline& byline, const LabelContext& labels) {
+    if (!byline.text.empty()) return utf8::trim(byline.text.value);
+    std::vector<std::string> parts;
+    if (!byline.reporter.empty())
+        parts.push_back(labels.label("reporter") + " " + space_name(byline.reporter.value));
+    if (!byline.photographer.empty())
+        parts.push_back(labels.label("photographer") + " " + space_name(byline.photographer.value));
+    return "■" + join(parts, "　");
+}
+
+void title_block(std::vector<Block>& out, const Bulletin& b, const LabelContext& labels) {
+    const Meta& m = b.meta;
+    if (!m.kicker.empty()) out.push_back(make_paragraph("meta", utf8::trim(m.kicker.value), meta_origin(m.kicker, "kicker")));
+    Paragraph title;
+    title.style = "title";
+    title.spans = {{title_lines(m.title.value), false, meta_origin(m.title, "title")}};
+    out.push_back(title);
+    if (!m.subtitle.empty()) out.push_back(make_paragraph("subtitle", utf8::trim(m.subtitle.value), meta_origin(m.subtitle, "subtitle")));
+    // Printed even when the title already names it: nothing given is dropped.
+    if (!m.session.empty())
+        out.push_back(make_paragraph("subtitle", "（" + utf8::trim(m.session.value) + "）", meta_origin(m.session, "session")));
+    if (!m.byline.empty()) {
+        SourcePos at = !m.byline.text.empty() ? m.byline.text.pos : m.byline.reporter.pos;
+        out.push_back(make_paragraph("meta", byline_text(m.byline, labels), {at, "bulletin.byline"}));
+    }
+    // 空一行: one empty body line between the title block and the text.
+    Paragraph blank;
+    blank.style = "body";
+    out.push_back(blank);
+}
+
+void paragraphs(std::vector<Block>& out, const Text& text, const std::string& style, const std::string& where) {
+    for (const auto& p : utf8::paragraphs(text.value)) out.push_back(make_paragraph(style, p, {text.pos, where}));
+}
+
+void closing_and_signature(std::vector<Block>& out, const Bulletin& b) {
+    paragraphs(out, b.closing, "body", "closing");
+    const Meta& m = b.meta;
+    if (!m.issuer.empty())
+        out.push_back(make_paragraph("signature", utf8::trim(m.issuer.value), meta_origin(m.issuer, "issuer")));
+    if (!m.date.empty())
+        out.push_back(make_paragraph("signature", chinese_date(m.date.value), meta_origin(m.date, "date")));
+}
+
+void sections(std::vector<Block>& out, const std::vector<Section>& list, const Layout& layout, int level,
+              long long first_number) {
+    long long n = first_number;
+    for (const Section& s : list) {
+        int lvl = std::min(level, 4);
+        Paragraph h;
+        h.style = fmt::format("heading{}", lvl);
+        std::string number = format_number(layout.numbering[static_cast<std::size_t>(lvl - 1)], n++);
+        std::string title = utf8::trim(s.title.value);
+        h.spans = {{number, false, {}}};
+        auto title_spans = inline_spans(title, {s.title.pos, "section title"});
+        h.spans.insert(h.spans.end(), title_spans.begin(), title_spans.end());
+        h.outline_level = lvl;
+        h.outline_title = number + title;
+        out.push_back(h);
+        paragraphs(out, s.body, "body", "section body");
+        sections(out, s.sections, layout, level + 1, 1);
+    }
+}
+
+}  // namespace compose_parts
+}  // namespace bulletin

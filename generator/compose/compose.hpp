@@ -1,0 +1,37 @@
+// Bulletin + layout -> Document. One composer per layout kind; they share
+// the title block, the closing and the signature (落款).
+#pragma once
+
+#include "compose/document.hpp"
+#include "compose/item_fields.hpp"
+#include "layout/layout.hpp"
+#include "model/bulletin.hpp"
+
+namespace bulletin {
+
+Document compose(const Bulletin& bulletin, const Layout& layout);
+
+// Shared pieces (compose/compose.cpp), used by the composers.
+namespace compose_parts {
+
+// Document title, author, subject for the PDF info / DOCX core properties.
+void set_info(Document& doc, const Bulletin& b);
+// Kicker, title, subtitle, session, byline.
+void title_block(std::vector<Block>& out, const Bulletin& b, const LabelContext& labels);
+// Each line of a text block as a paragraph in `style`.
+void paragraphs(std::vector<Block>& out, const Text& text, const std::string& style, const std::string& where);
+// Closing paragraphs, then issuer and date right-aligned.
+void closing_and_signature(std::vector<Block>& out, const Bulletin& b);
+// Prose sections as numbered headings + body, from heading level `level`.
+void sections(std::vector<Block>& out, const std::vector<Section>& sections, const Layout& layout, int level,
+              long long first_number);
+// The byline as printed: ■记者 徐玉霞 摄影 王　强.
+std::string byline_text(const Byline& byline, const LabelContext& labels);
+
+}  // namespace compose_parts
+
+Document compose_official(const Bulletin& b, const Layout& layout);
+Document compose_table(const Bulletin& b, const Layout& layout);
+Document compose_newspaper(const Bulletin& b, const Layout& layout);
+
+}  // namespace bulletin

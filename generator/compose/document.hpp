@@ -1,0 +1,66 @@
+// The backend-neutral document: what compose makes of a Bulletin and a
+// layout, and what both the typesetter (PDF) and the DOCX writer read.
+// Numbering, labels and name spacing are already done here; styles are
+// referred to by the layout's names.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "support/located.hpp"
+
+namespace bulletin {
+
+// A stretch of text in one paragraph; `strong` = set in the style's strong
+// font (bold labels, **marked** text).
+struct Span {
+    std::string text;  // U+2028 forces a line break
+    bool strong = false;
+    Origin origin;
+};
+
+struct Paragraph {
+    std::string style;
+    std::vector<Span> spans;
+    int outline_level = 0;       // 1-4: a bookmark / heading level; 0 = body text
+    std::string outline_title;   // bookmark text
+    bool keep_with_next = false; // in addition to the style's own setting
+};
+
+struct TableCell {
+    std::vector<Paragraph> paragraphs;
+};
+
+struct TableRow {
+    std::vector<TableCell> cells;  // one per column; a group row has a single cell spanning all
+    bool group = false;
+    int outline_level = 0;
+    std::string outline_title;
+};
+
+// Columns come from the layout's table settings.
+struct Table {
+    std::vector<TableCell> header;
+    std::vector<TableRow> rows;
+};
+
+struct Image {
+    std::string path;
+    Paragraph caption;
+};
+
+using Block = std::variant<Paragraph, Table, Image>;
+
+struct Document {
+    std::string title, author, subject, keywords;
+    // Set across the full width at the top of the first page (newspaper
+    // masthead and headline); empty for the other layouts.
+    std::vector<Block> head;
+    // Flows through the layout's text area (or its columns).
+    std::vector<Block> body;
+    // Newspaper: the column name, printed in the running head of later pages.
+    std::string running_head;
+};
+
+}  // namespace bulletin

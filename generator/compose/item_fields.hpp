@@ -1,0 +1,42 @@
+// An item's labelled fields (提案人：… 主办单位：… 落实情况：…) as the
+// official and newspaper layouts print them: one place decides their order,
+// labels and wording, for PDF and DOCX alike.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compose/document.hpp"
+#include "layout/layout.hpp"
+#include "model/bulletin.hpp"
+
+namespace bulletin {
+
+// What compose needs besides the item: the layout, the bulletin's own
+// label overrides and the kind (建议/提案/议案) used when an item has none.
+struct LabelContext {
+    const Layout& layout;
+    std::map<std::string, std::string> overrides;
+    std::string default_kind;
+
+    static LabelContext of(const Bulletin& b, const Layout& layout);
+    std::string kind_of(const Item& item) const;
+    std::string label(const std::string& field, const Item& item) const;
+    std::string label(const std::string& field) const;  // bulletin-wide (group, reporter …)
+};
+
+// "item 3 《关于…》, progress" — where a printed text came from.
+Origin item_origin(const Item& item, const std::string& field, SourcePos pos);
+
+// 副市长魏斌聪: a leader's position, then the name.
+std::string leader_text(const Leader& leader);
+
+// "（第4号）" for numbered items, else "".
+std::string number_suffix(const Item& item, const LabelContext& labels);
+
+// The fields of an item as paragraphs in `style`, each starting with its
+// label in the strong font. `related_title_style` is used for the line
+// that opens each related item (相关提案：《…》（第1号）).
+std::vector<Paragraph> item_field_paragraphs(const Item& item, const LabelContext& labels, const std::string& style);
+
+}  // namespace bulletin

@@ -1,0 +1,68 @@
+// The official (公文-style) document: title block, lead, then groups and
+// items as numbered headings with labelled fields, prose sections, closing
+// and signature — one column, GB/T 9704 conventions.
+#include <fmt/format.h>
+
+#include "compose/compose.hpp"
+#include "compose/text.hpp"
+#include "support/utf8.hpp"
+
+namespace bulletin {
+
+using namespace compose_parts;
+
+namespace {
+
+void add_item(std::vector<Block>& out, const Item& item, long long number, int level, const LabelContext& labels) {
+    Paragraph h;
+    h.style = fmt::format("heading{}", level);
+    std::string prefix = format_number(labels.layout.numbering[static_cast<std::size_t>(level - 1)], number);
+    std::string title = utf8::trim(item.title.value) + number_suffix(item, labels);
+    h.spans = {{prefix, false, {}}, {title, false, item_origin(item, "title", item.title.pos)}};
+    h.outline_level = level;
+    h.outline_title = prefix + title;
+    out.push_back(h);
+    for (auto& p : item_field_paragraphs(item, labels, "body")) out.push_back(std::move(p));
+}
+
+}  // namespace
+
+Document compose_official(const Bulletin& b, const Layout& layout) {
+    Document doc;
+    set_info(doc, b);
+    LabelContext labels = LabelContext::of(b, layout);
+    std::vector<Block>& out = doc.body;
+    if (!b.meta.column.name.empty())
+        out.push_back(make_paragraph("meta", utf8::trim(b.meta.column.name.value), {b.meta.column.name.pos, "bulletin.column"}));
+    title_block(out, b, labels);
+    paragraphs(out, b.intro, "body", "intro");
+
+    long long top_number = 0;  // level-1 headings: groups, or items when there are no groups
+    for (std::size_t gi = 0; gi < b.groups.size(); ++gi) {
+        const Group& g = b.groups[gi];
+        if (g.implicit) {
+            for (const Item& item : g.items) {
+                add_item(out, item, item.display_seq, 1, labels);
+                top_number = std::max(top_number, item.display_seq);
+            }
+            continue;
+        }
+        ++top_number;
+        Paragraph h;
+        h.style = "heading1";
+        std::string label = g.label.empty() ? format_number(labels.label("group"), top_number) : utf8::trim(g.label.value);
+        std::string title = utf8::trim(g.title.value);
+        h.spans = {{label, false, {g.label.pos, "group label"}}};
+        if (!title.empty()) h.spans.push_back({"　" + title, false, {g.title.pos, "group title"}});
+        h.outline_level = 1;
+        h.outline_title = title.empty() ? label : label + "　" + title;
+        out.push_back(h);
+        long long n = 0;
+        for (const Item& item : g.items) add_item(out, item, ++n, 2, labels);
+    }
+    sections(out, b.sections, layout, 1, top_number + 1);
+    closing_and_signature(out, b);
+    return doc;
+}
+
+}  // namespace bulletin

@@ -1,0 +1,97 @@
+#include "compose/text.hpp"
+
+#include <fmt/format.h>
+
+#include "support/utf8.hpp"
+
+namespace bulletin {
+
+std::string chinese_numeral(long long n) {
+    static const char* digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    if (n < 0) return "负" + chinese_numeral(-n);
+    if (n < 10) return digits[n];
+    if (n < 20) return std::string("十") + (n % 10 ? digits[n % 10] : "");
+    if (n < 100) return std::string(digits[n / 10]) + "十" + (n % 10 ? digits[n % 10] : "");
+    if (n < 1000) {
+        std::string out = std::string(digits[n / 100]) + "百";
+        long long rest = n % 100;
+        if (rest == 0) return out;
+        if (rest < 10) return out + "零" + digits[rest];
+        if (rest < 20) return out + "一" + chinese_numeral(rest);  // 一百一十二
+        return out + chinese_numeral(rest);
+    }
+    return std::to_string(n);
+}
+
+std::string format_number(const std::string& format, long long n) {
+    std::string out = format;
+    auto replace = [&](const std::string& key, const std::string& value) {
+        for (std::size_t p = out.find(key); p != std::string::npos; p = out.find(key, p + value.size()))
+            out.replace(p, key.size(), value);
+    };
+    replace("{cn}", chinese_numeral(n));
+    replace("{n}", std::to_string(n));
+    return out;
+}
+
+std::string space_name(const std::string& name) {
+    std::u32string u = utf8::decode(utf8::trim(name));
+    if (u.size() == 2 && u[0] >= 0x3400 && u[1] >= 0x3400) return utf8::encode(u.substr(0, 1)) + "\u3000" + utf8::encode(u.substr(1));
+    return utf8::trim(name);
+}
+
+std::string chinese_date(const std::string& iso_date) {
+    int y = 0, m = 0, d = 0;
+    if (std::sscanf(iso_date.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return iso_date;
+    return fmt::format("{}年{}月{}日", y, m, d);
+}
+
+std::vector<Span> inline_spans(const std::string& paragraph, const Origin& origin, bool strong) {
+    std::vector<Span> out;
+    bool bold = false;
+    std::size_t start = 0;
+    while (true) {
+        std::size_t mark = paragraph.find("**", start);
+        std::string piece = paragraph.substr(start, mark == std::string::npos ? std::string::npos : mark - start);
+        if (!piece.empty()) out.push_back({piece, strong || bold, origin});
+        if (mark == std::string::npos) break;
+        bold = !bold;
+        start = mark + 2;
+    }
+    return out;
+}
+
+Paragraph make_paragraph(const std::string& style, const std::string& text, const Origin& origin) {
+    Paragraph p;
+    p.style = style;
+    p.spans = inline_spans(text, origin);
+    return p;
+}
+
+std::string title_lines(const std::string& title) {
+    // The spec: a space or a newline in a title is a line break.
+    std::string out;
+    bool pending_break = false;
+    for (char ch : utf8::trim(title)) {
+        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+            pending_break = true;
+            continue;
+        }
+        if (pending_break) out += "\u2028";
+        pending_break = false;
+        out += ch;
+    }
+    return out;
+}
+
+std::string join(const std::vector<std::string>& parts, const std::string& separator) {
+    std::string out;
+    for (const auto& p : parts) {
+        if (p.empty()) continue;
+        if (!out.empty()) out += separator;
+        out += p;
+    }
+    return out;
+}
+
+}  // namespace bulletin

@@ -1,0 +1,84 @@
+#include "typeset/flow.hpp"
+
+namespace bulletin {
+
+namespace {
+constexpr double kEpsilon = 0.01;
+constexpr std::size_t kMinLines = 2;  // at a frame's top or foot, of any paragraph that is split
+}  // namespace
+
+void append_paragraph(std::vector<FlowItem>& items, const SetParagraph& p) {
+    const Style& st = *p.style;
+    if (st.space_before > 0) {
+        FlowItem space;
+        space.height = st.space_before;
+        space.discardable = true;
+        space.break_after = false;  // the break belongs before the space
+        items.push_back(space);
+    }
+    const std::size_t n = p.lines.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        FlowItem line;
+        line.height = p.leading();
+        line.paragraph = &p;
+        line.line = i;
+        bool last = i + 1 == n;
+        // Inside a paragraph: only where both parts keep at least two lines.
+        line.break_after = last ? !p.keep_with_next : (i + 1 >= kMinLines && n - (i + 1) >= kMinLines);
+        items.push_back(line);
+    }
+    if (st.space_after > 0) {
+        FlowItem space;
+        space.height = st.space_after;
+        space.discardable = true;
+        space.break_after = !p.keep_with_next;
+        items.push_back(space);
+    }
+}
+
+void draw_item(const FlowItem& item, TypesetDocument& doc, const Frame& frame, double y) {
+    if (item.paragraph) {
+        Page& page = doc.pages[frame.page];
+        if (item.line == 0 && item.paragraph->outline_level > 0)
+            doc.bookmarks.push_back({item.paragraph->outline_level, item.paragraph->outline_title, frame.page, y});
+        draw_line(*item.paragraph, item.line, frame.x, y, page);
+    } else if (item.draw) {
+        item.draw(doc, frame, y);
+    }
+}
+
+FlowEnd flow(const std::vector<FlowItem>& items, TypesetDocument& doc, const FrameSource& next_frame) {
+    FlowEnd end;
+    std::size_t pos = 0;
+    const std::size_t n = items.size();
+    while (pos < n) {
+        Frame frame = next_frame(doc);
+        while (pos < n && items[pos].discardable) ++pos;  // no space at the top of a frame
+        if (pos >= n) {
+            end = {frame, 0};
+            break;
+        }
+        // How far the items fit.
+        double y = 0;
+        std::size_t fit = pos;
+        while (fit < n && y + items[fit].height <= frame.height + kEpsilon) y += items[fit++].height;
+        std::size_t stop = fit;  // items [pos, stop) go into this frame
+        if (fit < n) {
+            // Break after the last item that allows it; if none does (a
+            // heading chain taller than the frame), break where it fills.
+            std::size_t k = fit;
+            while (k > pos && !items[k - 1].break_after) --k;
+            stop = k > pos ? k : std::max(fit, pos + 1);
+        }
+        double top = 0;
+        for (std::size_t i = pos; i < stop; ++i) {
+            draw_item(items[i], doc, frame, frame.y + top);
+            top += items[i].height;
+        }
+        end = {frame, top};
+        pos = stop;
+    }
+    return end;
+}
+
+}  // namespace bulletin

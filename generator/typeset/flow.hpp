@@ -1,0 +1,50 @@
+// Page building: a vertical list of lines and spaces flowed into frames
+// (a page's text area, or its columns), breaking only where allowed:
+// never between a heading and the first lines of what follows, never
+// leaving a single line of a paragraph alone at a frame's top or foot.
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "typeset/page.hpp"
+#include "typeset/set_paragraph.hpp"
+
+namespace bulletin {
+
+struct Frame {
+    std::size_t page = 0;
+    double x = 0, y = 0, width = 0, height = 0;
+};
+
+// Something that takes vertical space in a frame.
+struct FlowItem {
+    double height = 0;
+    bool discardable = false;  // space that vanishes at the top of a frame
+    bool break_after = true;   // a frame may end after this item
+    // What to draw (nothing for space): a line of a set paragraph, or a
+    // custom drawing (tables, images) given the frame and the item's top.
+    const SetParagraph* paragraph = nullptr;
+    std::size_t line = 0;
+    std::function<void(TypesetDocument&, const Frame&, double y)> draw;
+};
+
+// Appends a set paragraph's lines with its spacing and break rules.
+void append_paragraph(std::vector<FlowItem>& items, const SetParagraph& p);
+
+// Gives the next frame to fill, adding pages to the document as needed.
+using FrameSource = std::function<Frame(TypesetDocument&)>;
+
+// Places `items` into frames taken from `next_frame`, in order. Returns the
+// frame the last item went into and how far down it reached.
+struct FlowEnd {
+    Frame frame;
+    double used = 0;
+};
+FlowEnd flow(const std::vector<FlowItem>& items, TypesetDocument& doc, const FrameSource& next_frame);
+
+// Draws one item at height `y` of `frame` (used by flow, and by callers that
+// place items themselves, e.g. balanced columns).
+void draw_item(const FlowItem& item, TypesetDocument& doc, const Frame& frame, double y);
+
+}  // namespace bulletin

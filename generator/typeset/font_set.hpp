@@ -1,0 +1,54 @@
+// The fonts of one render: the manifest's roles resolved through
+// fontconfig to loaded faces, plus the per-character fallback chain.
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "support/diagnostics.hpp"
+#include "typeset/font_face.hpp"
+
+namespace bulletin {
+
+struct FontRole {
+    std::string name;
+    const FontFace* cjk = nullptr;    // Chinese text, full-width punctuation
+    const FontFace* latin = nullptr;  // Latin letters, digits, ASCII punctuation (may be null)
+    std::vector<std::string> cjk_candidates, latin_candidates;  // as listed in the manifest
+};
+
+// Latin letters, digits and ASCII punctuation: set in the role's Latin face.
+bool is_latin_char(char32_t c);
+
+class FontSet {
+public:
+    // Reads the manifest (fonts/fonts.yaml) and resolves every role; a role
+    // none of whose CJK families is installed is reported in `diags`.
+    static std::unique_ptr<FontSet> load(const std::string& manifest_path, Diagnostics& diags);
+    ~FontSet();
+
+    const FontRole* role(const std::string& name) const;
+    // The face that sets `c` in `role`: Latin characters from the Latin
+    // face, the rest from the CJK face, else the first fallback that has it.
+    // nullptr when no configured font has the character.
+    const FontFace* face_for(const FontRole& role, char32_t c) const;
+    const std::vector<const FontFace*>& fallback() const { return fallback_; }
+    std::vector<std::string> role_names() const;
+
+    // What each role resolved to (family, style, file, face index), for `bulletin fonts`.
+    void describe(std::ostream& out) const;
+
+private:
+    FontSet() = default;
+    const FontFace* resolve(const std::vector<std::string>& candidates, std::string* chosen);
+
+    void* config_ = nullptr;  // FcConfig*
+    std::vector<std::unique_ptr<FontFace>> faces_;
+    std::vector<FontRole> roles_;
+    std::vector<const FontFace*> fallback_;
+    std::vector<std::string> fallback_candidates_;
+};
+
+}  // namespace bulletin

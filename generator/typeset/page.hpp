@@ -1,0 +1,70 @@
+// What the typesetter produces: pages of positioned glyph runs, rules, boxes
+// and images, in reading order. Pure data; the PDF writer draws it.
+// Coordinates are points from the top-left corner of the page, y downwards.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "layout/layout.hpp"
+#include "typeset/font_face.hpp"
+
+namespace bulletin {
+
+// Glyphs of one face, size and colour on one baseline.
+struct GlyphRun {
+    const FontFace* face = nullptr;
+    double size = 12;
+    Color color;
+    double x = 0, y = 0;             // origin of the run on the baseline
+    std::vector<std::uint32_t> glyphs;
+    std::vector<double> xs;          // x of each glyph, relative to the run origin
+    std::vector<double> ys;          // vertical offset of each glyph (up is positive)
+    // Text of each glyph's cluster, on its first glyph ("" for the others):
+    // the PDF writer builds ToUnicode (or ActualText) from it.
+    std::vector<std::u32string> texts;
+};
+
+struct Rule {
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    double width = 0.5;
+    Color color;
+};
+
+struct Box {
+    double x = 0, y = 0, width = 0, height = 0;
+    Color fill;
+};
+
+struct PlacedImage {
+    std::string path;
+    double x = 0, y = 0, width = 0, height = 0;
+};
+
+using PageElement = std::variant<GlyphRun, Rule, Box, PlacedImage>;
+
+struct Page {
+    double width = 0, height = 0;
+    std::vector<PageElement> elements;  // in reading order (boxes before the text on them)
+};
+
+struct Bookmark {
+    int level = 1;  // 1 = top
+    std::string title;
+    std::size_t page = 0;
+    double y = 0;
+};
+
+struct DocumentInfo {
+    std::string title, author, subject, creator, keywords;
+};
+
+struct TypesetDocument {
+    std::vector<Page> pages;
+    std::vector<Bookmark> bookmarks;
+    DocumentInfo info;
+};
+
+}  // namespace bulletin

@@ -1,0 +1,76 @@
+#include "typeset/set_paragraph.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace bulletin {
+
+SetParagraph set_paragraph(const Paragraph& paragraph, const Layout& layout, const FontSet& fonts, double width,
+                           std::vector<MissingChar>& missing) {
+    SetParagraph sp;
+    sp.style = &layout.style(paragraph.style);
+    const Style& st = *sp.style;
+    sp.width = width;
+    sp.outline_level = paragraph.outline_level;
+    sp.outline_title = paragraph.outline_title;
+    sp.keep_with_next = paragraph.keep_with_next || st.keep_with_next;
+
+    const FontRole* regular = fonts.role(st.font);
+    const FontRole* strong = fonts.role(st.strong.empty() ? st.font : st.strong);
+    if (!regular || !strong)
+        throw std::runtime_error("layout style '" + st.name + "' uses font role '" +
+                                 (!regular ? st.font : st.strong) + "', which the font manifest does not define");
+    std::vector<TextRun> runs;
+    for (const Span& span : paragraph.spans)
+        runs.push_back({span.text, span.strong ? strong : regular, st.size, st.color, st.tracking, span.origin});
+    sp.pieces = shape_paragraph(runs, fonts, missing);
+
+    double measure = std::max(width - st.left - st.right, st.size);
+    double first = std::max(measure - st.indent, st.size);
+    sp.lines = break_lines(sp.pieces, first, measure, st.align);
+    if (sp.lines.empty()) sp.lines.push_back({});  // an empty paragraph still takes a line
+
+    // The em box is centred in the line box; the baseline sits above its bottom.
+    double embox_bottom = regular->cjk ? regular->cjk->embox_bottom() : -0.12;
+    sp.baseline = (st.leading - st.size) / 2 + st.size * (1 + embox_bottom);
+    return sp;
+}
+
+void draw_line(const SetParagraph& p, std::size_t index, double x, double y, Page& page) {
+    const Style& st = *p.style;
+    if (st.background)
+        page.elements.emplace_back(std::in_place_type<Box>, x, y, p.width, st.leading, *st.background);
+    const SetLine& line = p.lines[index];
+    double left = x + st.left + (index == 0 ? st.indent : 0);
+    double baseline = y + p.baseline;
+    GlyphRun* run = nullptr;
+    for (std::size_t k = line.begin; k < line.end; ++k) {
+        const Piece& piece = p.pieces[k];
+        if (piece.glyphs.empty()) continue;
+        double piece_x = left + line.x[k - line.begin] - piece.trim_left;
+        if (!run || run->face != piece.face || run->size != piece.size || !(run->color == piece.color)) {
+            GlyphRun fresh;
+            fresh.face = piece.face;
+            fresh.size = piece.size;
+            fresh.color = piece.color;
+            fresh.x = piece_x;
+            fresh.y = baseline;
+            page.elements.emplace_back(std::move(fresh));
+            run = &std::get<GlyphRun>(page.elements.back());
+        }
+        for (std::size_t g = 0; g < piece.glyphs.size(); ++g) {
+            run->glyphs.push_back(piece.glyphs[g]);
+            run->xs.push_back(piece_x + piece.glyph_x[g] - run->x);
+            run->ys.push_back(piece.glyph_y[g]);
+            run->texts.push_back(g == 0 ? piece.text : std::u32string());
+        }
+    }
+}
+
+double widest_line(const SetParagraph& p) {
+    double w = 0;
+    for (const auto& l : p.lines) w = std::max(w, l.natural_width);
+    return w;
+}
+
+}  // namespace bulletin

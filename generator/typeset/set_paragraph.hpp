@@ -1,0 +1,41 @@
+// One paragraph of the document set at a given width: shaped, broken into
+// lines, ready to be placed line by line by the page builder.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compose/document.hpp"
+#include "layout/layout.hpp"
+#include "typeset/line_breaker.hpp"
+#include "typeset/page.hpp"
+
+namespace bulletin {
+
+struct SetParagraph {
+    const Style* style = nullptr;
+    std::vector<Piece> pieces;
+    std::vector<SetLine> lines;
+    double width = 0;            // the measure it was set to (before left/right indents)
+    double baseline = 0;         // from the top of a line box to its baseline
+    int outline_level = 0;
+    std::string outline_title;
+    bool keep_with_next = false;
+
+    double leading() const { return style->leading; }
+    double height() const { return style->leading * static_cast<double>(lines.size()); }
+};
+
+// Sets `paragraph` in its style at `width`. Characters no font has are added
+// to `missing` (the caller reports them all at once).
+SetParagraph set_paragraph(const Paragraph& paragraph, const Layout& layout, const FontSet& fonts, double width,
+                           std::vector<MissingChar>& missing);
+
+// Draws line `index` with its line box's top-left corner at (x, y): the
+// background bar (if the style has one), then the glyph runs.
+void draw_line(const SetParagraph& p, std::size_t index, double x, double y, Page& page);
+
+// Widest natural line of a set paragraph (for shrink-wrapped boxes).
+double widest_line(const SetParagraph& p);
+
+}  // namespace bulletin

@@ -1,0 +1,214 @@
+#include "typeset/shaper.hpp"
+
+#include <memory>
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "support/utf8.hpp"
+
+namespace bulletin {
+
+namespace {
+
+constexpr char32_t kLineSeparator = 0x2028;
+
+bool in(char32_t c, std::u32string_view set) { return set.find(c) != std::u32string_view::npos; }
+
+// Marks that belong to the character before them (combining marks,
+// variation selectors, joiners): set in the same face.
+bool attaches_to_previous(char32_t c) {
+    if ((c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) || c == 0x200D) return true;
+    auto type = u_charType(static_cast<UChar32>(c));
+    return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK;
+}
+
+bool is_ascii_alnum(char32_t c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '%' || c == '.';
+}
+
+bool is_ideograph(char32_t c) {
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x3FFFF) ||
+           (c >= 0xF900 && c <= 0xFAFF);
+}
+
+// Where UAX #14 (ICU) allows a line break, by code point index; the 禁则
+// are applied on top by the caller.
+std::vector<bool> icu_break_opportunities(const std::u32string& text) {
+    std::vector<bool> allowed(text.size() + 1, false);
+    icu::UnicodeString u;
+    std::vector<std::int32_t> cp_at_utf16;  // code point index of each UTF-16 offset
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        std::int32_t before = u.length();
+        u.append(static_cast<UChar32>(text[i]));
+        for (std::int32_t k = before; k < u.length(); ++k) cp_at_utf16.push_back(static_cast<std::int32_t>(i));
+    }
+    cp_at_utf16.push_back(static_cast<std::int32_t>(text.size()));
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createLineInstance(icu::Locale("zh", "CN"), status));
+    if (U_FAILURE(status)) {
+        // Without ICU data every boundary is allowed; the 禁则 still apply.
+        std::fill(allowed.begin(), allowed.end(), true);
+        return allowed;
+    }
+    it->setText(u);
+    for (std::int32_t p = it->first(); p != icu::BreakIterator::DONE; p = it->next())
+        allowed[static_cast<std::size_t>(cp_at_utf16[static_cast<std::size_t>(p)])] = true;
+    return allowed;
+}
+
+struct FaceSpan {
+    std::size_t begin, end;  // code point range in the paragraph
+    const FontFace* face;
+    std::size_t run;
+};
+
+}  // namespace
+
+bool is_no_line_start(char32_t c) {
+    return in(c, U"，。、；：？！）》」』】〕〉”’・·‥％‰℃°～,.;:!?)]}%");
+}
+
+bool is_no_line_end(char32_t c) { return in(c, U"（《「『【〔〈“‘([{"); }
+
+bool is_cjk(char32_t c) {
+    return is_ideograph(c) || (c >= 0x3000 && c <= 0x30FF) || (c >= 0xFF00 && c <= 0xFFEF) ||
+           c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x2014 || c == 0x2026 || c == 0xB7;
+}
+
+std::vector<Piece> shape_paragraph(const std::vector<TextRun>& runs, const FontSet& fonts,
+                                   std::vector<MissingChar>& missing) {
+    // The paragraph as one code point string, so shaping sees context and
+    // clusters are paragraph-wide indices.
+    std::u32string text;
+    std::vector<std::size_t> run_of;  // run index of each code point
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        std::u32string part = utf8::decode(runs[r].text);
+        text += part;
+        run_of.insert(run_of.end(), part.size(), r);
+    }
+
+    // Itemize: consecutive characters of the same run set in the same face.
+    std::vector<FaceSpan> spans;
+    std::vector<bool> dropped(text.size(), false);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const TextRun& run = runs[run_of[i]];
+        char32_t c = text[i];
+        const FontFace* face = nullptr;
+        if (c == kLineSeparator) face = run.role->cjk;  // shaped as nothing, see below
+        else if (attaches_to_previous(c) && !spans.empty() && spans.back().end == i && spans.back().run == run_of[i])
+            face = spans.back().face;
+        else
+            face = fonts.face_for(*run.role, c);
+        if (!face) {
+            missing.push_back({c, run.origin});
+            dropped[i] = true;
+            continue;
+        }
+        if (!spans.empty() && spans.back().end == i && spans.back().face == face && spans.back().run == run_of[i])
+            spans.back().end = i + 1;
+        else
+            spans.push_back({i, i + 1, face, run_of[i]});
+    }
+
+    std::vector<Piece> pieces;
+    std::vector<std::size_t> piece_start;  // first code point of each piece
+    hb_buffer_t* buf = hb_buffer_create();
+    hb_language_t zh = hb_language_from_string("zh-Hans", -1);
+    for (const FaceSpan& span : spans) {
+        const TextRun& run = runs[span.run];
+        const FontFace* face = span.face;
+        double scale = run.size / face->units_per_em();
+        hb_buffer_clear_contents(buf);
+        hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+        hb_buffer_add_utf32(buf, reinterpret_cast<const std::uint32_t*>(text.data()), static_cast<int>(text.size()),
+                            static_cast<unsigned>(span.begin), static_cast<int>(span.end - span.begin));
+        hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+        hb_buffer_set_language(buf, zh);
+        bool latin_face = run.role->latin == face && face != run.role->cjk;
+        if (latin_face) hb_buffer_guess_segment_properties(buf);
+        else hb_buffer_set_script(buf, HB_SCRIPT_HAN);  // so locl picks full-width punctuation for zh-Hans
+        hb_shape(face->hb_font(), buf, nullptr, 0);
+
+        unsigned count = 0;
+        hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &count);
+        hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
+        std::size_t first_piece = pieces.size();
+        for (unsigned g = 0; g < count; ++g) {
+            std::size_t cluster = info[g].cluster;
+            if (pieces.size() == first_piece || piece_start.back() != cluster) {
+                Piece p;
+                p.face = face;
+                p.size = run.size;
+                p.color = run.color;
+                pieces.push_back(std::move(p));
+                piece_start.push_back(cluster);
+            }
+            Piece& p = pieces.back();
+            p.glyphs.push_back(info[g].codepoint);
+            p.glyph_x.push_back(p.advance + pos[g].x_offset * scale);
+            p.glyph_y.push_back(pos[g].y_offset * scale);
+            p.advance += pos[g].x_advance * scale;
+        }
+        // Text of each piece: from its cluster to the next piece's (or the span end).
+        for (std::size_t k = first_piece; k < pieces.size(); ++k) {
+            std::size_t end = k + 1 < pieces.size() ? piece_start[k + 1] : span.end;
+            for (std::size_t i = piece_start[k]; i < end; ++i)
+                if (!dropped[i]) pieces[k].text.push_back(text[i]);
+            pieces[k].advance += run.tracking;
+        }
+    }
+    hb_buffer_destroy(buf);
+
+    // Line-breaking facts per piece.
+    std::vector<bool> icu = icu_break_opportunities(text);
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+        Piece& p = pieces[k];
+        if (p.text.empty()) continue;
+        char32_t first = p.text.front();
+        p.is_space = first == U' ';  // U+3000 is a real full-width blank and stays
+        if (first == kLineSeparator) {
+            p.forced_break = true;
+            p.glyphs.clear();
+            p.glyph_x.clear();
+            p.glyph_y.clear();
+            p.advance = 0;
+        }
+        p.no_line_start = is_no_line_start(first);
+        // Blank half of full-width punctuation, measured from the glyph's ink
+        // so it works whatever the font puts where.
+        if (p.glyphs.size() == 1 && p.text.size() == 1 && u_ispunct(static_cast<UChar32>(first)) &&
+            p.face->advance(p.glyphs[0]) > 0.9) {
+            double left = 0, right = 0;
+            p.face->ink_extent(p.glyphs[0], left, right);
+            double em = p.size;
+            if (right <= 0.56) p.trim_right_max = 0.5 * em;
+            else if (left >= 0.44) p.trim_left_max = 0.5 * em;
+        }
+        if (k == 0) continue;
+        const Piece& prev = pieces[k - 1];
+        char32_t prev_last = prev.text.empty() ? 0 : prev.text.back();
+        bool allowed = icu[piece_start[k]] || prev.forced_break;
+        if (p.no_line_start || is_no_line_end(prev_last)) allowed = false;
+        // Keep a number with what follows it: 2023年, 10KV, 1.2万.
+        if (is_ascii_alnum(prev_last) && (is_ideograph(first) || is_ascii_alnum(first))) allowed = false;
+        if (prev.forced_break) allowed = true;
+        p.break_before = allowed;
+        p.glue_before = is_cjk(first) || is_cjk(prev_last) || p.is_space || prev.is_space;
+    }
+
+    // 标点挤压: adjacent full-width punctuation takes 1.5 em, not 2.
+    for (std::size_t k = 0; k + 1 < pieces.size(); ++k) {
+        Piece& a = pieces[k];
+        Piece& b = pieces[k + 1];
+        bool a_punct = a.trim_left_max > 0 || a.trim_right_max > 0;
+        bool b_punct = b.trim_left_max > 0 || b.trim_right_max > 0;
+        if (!a_punct || !b_punct) continue;
+        if (a.trim_right_max > 0 && a.trim_right == 0) a.trim_right = a.trim_right_max;
+        else if (b.trim_left_max > 0 && b.trim_left == 0) b.trim_left = b.trim_left_max;
+    }
+    return pieces;
+}
+
+}  // namespace bulletin

@@ -1,0 +1,100 @@
+#include "typeset/typesetter.hpp"
+
+#include <set>
+
+#include <fmt/format.h>
+
+#include "support/utf8.hpp"
+#include "support/version.hpp"
+
+namespace bulletin {
+
+Typesetter::Typesetter(const Layout& layout, const FontSet& fonts, std::string input_file)
+    : layout_(layout), fonts_(fonts), input_file_(std::move(input_file)) {}
+
+const SetParagraph& Typesetter::set(const Paragraph& p, double width) {
+    paragraphs_.push_back(set_paragraph(p, layout_, fonts_, width, missing_));
+    return paragraphs_.back();
+}
+
+Frame Typesetter::new_page_frame(TypesetDocument& doc) {
+    const PageSpec& pg = layout_.page;
+    doc.pages.push_back(Page{pg.width, pg.height, {}});
+    std::size_t index = doc.pages.size() - 1;
+    // Odd pages (1, 3, …) have the binding margin on the left.
+    double x = index % 2 == 0 ? pg.inside : pg.outside;
+    return Frame{index, x, pg.top, pg.content_width(), pg.content_height()};
+}
+
+TypesetDocument Typesetter::typeset(const Document& doc) {
+    TypesetDocument out;
+    out.info = {doc.title, doc.author, doc.subject, std::string("bulletin ") + kVersion, doc.keywords};
+    switch (layout_.kind) {
+        case LayoutKind::kOfficial: single_column(doc, out); break;
+        case LayoutKind::kTable: table_pages(doc, out); break;
+        case LayoutKind::kNewspaper: newspaper_pages(doc, out); break;
+    }
+    if (out.pages.empty()) new_page_frame(out);
+    page_numbers(out);
+    report_missing();
+    return out;
+}
+
+void Typesetter::single_column(const Document& doc, TypesetDocument& out) {
+    std::vector<FlowItem> items;
+    double width = layout_.page.content_width();
+    for (const auto* blocks : {&doc.head, &doc.body})
+        for (const Block& block : *blocks)
+            if (const auto* p = std::get_if<Paragraph>(&block)) append_paragraph(items, set(*p, width));
+    flow(items, out, [this](TypesetDocument& d) { return new_page_frame(d); });
+}
+
+void Typesetter::page_numbers(TypesetDocument& out) {
+    const FooterSpec& f = layout_.footer;
+    const PageSpec& pg = layout_.page;
+    for (std::size_t i = 0; i < out.pages.size(); ++i) {
+        Paragraph p;
+        p.style = f.style;
+        std::string text = f.format;
+        text.replace(text.find("{page}"), 6, std::to_string(i + 1));
+        p.spans = {{text, false, {}}};
+        const SetParagraph& sp = set(p, pg.content_width());
+        // GB/T 9704: odd pages right, even pages left, one character in.
+        double inset = sp.style->size;
+        double x = i % 2 == 0 ? pg.inside : pg.outside;
+        double line_width = sp.lines.empty() ? 0 : sp.lines[0].natural_width;
+        if (f.position == "outside")
+            x += i % 2 == 0 ? pg.content_width() - line_width - inset : inset;
+        else
+            x += (pg.content_width() - line_width) / 2;
+        double baseline = pg.height - pg.bottom + f.distance;
+        // Draw with a left-aligned copy of the line at the computed x.
+        SetParagraph placed = sp;
+        for (auto& line : placed.lines) {
+            double shift = line.x.empty() ? 0 : line.x.front();
+            for (double& lx : line.x) lx -= shift;
+        }
+        for (std::size_t k = 0; k < placed.lines.size(); ++k)
+            draw_line(placed, k, x, baseline - placed.baseline, out.pages[i]);
+    }
+}
+
+void Typesetter::report_missing() const {
+    if (missing_.empty()) return;
+    std::vector<Diagnostic> diags;
+    std::set<std::pair<char32_t, std::string>> seen;
+    for (const MissingChar& m : missing_) {
+        if (!seen.insert({m.c, m.origin.where + std::to_string(m.origin.pos.line)}).second) continue;
+        std::string where = m.origin.where.empty() ? std::string("the text") : m.origin.where;
+        diags.push_back({input_file_, m.origin.pos,
+                         fmt::format("character '{}' ({}) in {} is in no installed font: install a font that has it "
+                                     "and add it to the fallback list of fonts/fonts.yaml",
+                                     utf8::encode(m.c), utf8::codepoint_name(m.c), where)});
+    }
+    throw InputError(std::move(diags));
+}
+
+void Typesetter::table_pages(const Document& doc, TypesetDocument& out) { single_column(doc, out); }
+void Typesetter::newspaper_pages(const Document& doc, TypesetDocument& out) { single_column(doc, out); }
+
+}  // namespace bulletin

@@ -1,0 +1,45 @@
+// Document -> TypesetDocument: sets every paragraph, builds the pages of the
+// layout (single column, table, or newspaper columns) and their furniture
+// (page numbers, running heads). Characters no font has are collected over
+// the whole document and reported together as an InputError.
+#pragma once
+
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "compose/document.hpp"
+#include "layout/layout.hpp"
+#include "typeset/flow.hpp"
+#include "typeset/font_set.hpp"
+#include "typeset/page.hpp"
+
+namespace bulletin {
+
+class Typesetter {
+public:
+    // `input_file` names the bulletin in error messages.
+    Typesetter(const Layout& layout, const FontSet& fonts, std::string input_file);
+
+    TypesetDocument typeset(const Document& doc);
+
+    // Sets a paragraph at `width`; the result lives as long as the typesetter.
+    const SetParagraph& set(const Paragraph& p, double width);
+    const Layout& layout() const { return layout_; }
+
+private:
+    Frame new_page_frame(TypesetDocument& doc);
+    void single_column(const Document& doc, TypesetDocument& out);
+    void table_pages(const Document& doc, TypesetDocument& out);
+    void newspaper_pages(const Document& doc, TypesetDocument& out);
+    void page_numbers(TypesetDocument& out);
+    void report_missing() const;
+
+    const Layout& layout_;
+    const FontSet& fonts_;
+    std::string input_file_;
+    std::deque<SetParagraph> paragraphs_;  // stable addresses for FlowItems
+    std::vector<MissingChar> missing_;
+};
+
+}  // namespace bulletin
