@@ -35,10 +35,6 @@ int run_render(const RenderOptions& options) {
             std::cerr << fmt::format("bulletin render: cannot tell the format of '{}': name it .pdf or .docx\n", out);
             return kUsageError;
         }
-        if (*format == Format::kDocx) {
-            std::cerr << fmt::format("bulletin render: DOCX output is not available yet; nothing was written ({})\n", out);
-            return kInputError;
-        }
     }
     // The layout named on the command line is checked before the input.
     std::string layout_path;
@@ -69,6 +65,11 @@ int run_render(const RenderOptions& options) {
         }
         layout_path = *found;
     }
+    for (const auto& out : options.outputs)
+        if (*format_of(out) == Format::kDocx) {
+            std::cerr << fmt::format("bulletin render: DOCX output is not available yet; nothing was written ({})\n", out);
+            return kInputError;
+        }
     Diagnostics layout_diags(layout_path);
     auto layout = load_layout(layout_path, layout_diags);
     if (!layout) {
