@@ -20,7 +20,7 @@ namespace compose_parts {
 
 namespace {
 
-Origin meta_origin(const Text& t, const char* key) { return {t.pos, fmt::format("bulletin.{}", key)}; }
+Origin meta_origin(const Text& t, const char* key) { return text_origin(t, fmt::format("bulletin.{}", key)); }
 
 }  // namespace
 
@@ -50,12 +50,19 @@ void title_block(std::vector<Block>& out, const Bulletin& b, const LabelContext&
     if (!m.kicker.empty()) out.push_back(make_paragraph("meta", utf8::trim(m.kicker.value), meta_origin(m.kicker, "kicker")));
     Paragraph title;
     title.style = "title";
-    title.spans = {{title_lines(m.title.value), false, meta_origin(m.title, "title")}};
+    std::string lines = title_lines(m.title.value);
+    Origin origin = meta_origin(m.title, "title");
+    // Runs of spaces become one line break: positions after them would shift.
+    origin.exact = origin.exact && utf8::length(lines) == utf8::length(utf8::trim(m.title.value));
+    title.spans = {{lines, false, origin}};
     out.push_back(title);
     if (!m.subtitle.empty()) out.push_back(make_paragraph("subtitle", utf8::trim(m.subtitle.value), meta_origin(m.subtitle, "subtitle")));
     // Printed even when the title already names it: nothing given is dropped.
-    if (!m.session.empty())
-        out.push_back(make_paragraph("subtitle", "（" + utf8::trim(m.session.value) + "）", meta_origin(m.session, "session")));
+    if (!m.session.empty()) {
+        Origin session = meta_origin(m.session, "session");
+        session.pos.column -= 1;  // the text begins with the added （
+        out.push_back(make_paragraph("subtitle", "（" + utf8::trim(m.session.value) + "）", session));
+    }
     if (!m.byline.empty()) {
         SourcePos at = !m.byline.text.empty() ? m.byline.text.pos : m.byline.reporter.pos;
         out.push_back(make_paragraph("meta", byline_text(m.byline, labels), {at, "bulletin.byline"}));
@@ -67,7 +74,7 @@ void title_block(std::vector<Block>& out, const Bulletin& b, const LabelContext&
 }
 
 void paragraphs(std::vector<Block>& out, const Text& text, const std::string& style, const std::string& where) {
-    for (const auto& p : utf8::paragraphs(text.value)) out.push_back(make_paragraph(style, p, {text.pos, where}));
+    for (const auto& p : text_paragraphs(text, where)) out.push_back(make_paragraph(style, p.text, p.origin));
 }
 
 void closing_and_signature(std::vector<Block>& out, const Bulletin& b) {
@@ -89,7 +96,7 @@ void sections(std::vector<Block>& out, const std::vector<Section>& list, const L
         std::string number = format_number(layout.numbering[static_cast<std::size_t>(lvl - 1)], n++);
         std::string title = utf8::trim(s.title.value);
         h.spans = {{number, false, {}}};
-        auto title_spans = inline_spans(title, {s.title.pos, "section title"});
+        auto title_spans = inline_spans(title, text_origin(s.title, "section title"));
         h.spans.insert(h.spans.end(), title_spans.begin(), title_spans.end());
         h.outline_level = lvl;
         h.outline_title = number + title;

@@ -28,11 +28,17 @@ std::string LabelContext::label(const std::string& field) const {
     return layout.label(field, default_kind, overrides);
 }
 
-Origin item_origin(const Item& item, const std::string& field, SourcePos pos) {
+std::string item_where(const Item& item, const std::string& field) {
     std::string title = utf8::trim(item.title.value);
     std::u32string t = utf8::decode(title);
     if (t.size() > 24) title = utf8::encode(t.substr(0, 24)) + "…";
-    return {pos.known() ? pos : item.pos, fmt::format("item {} 《{}》, {}", item.display_seq, title, field)};
+    return fmt::format("item {} 《{}》, {}", item.display_seq, title, field);
+}
+
+Origin item_origin(const Item& item, const std::string& field, const Text& value) {
+    Origin o = text_origin(value, item_where(item, field));
+    if (!o.pos.known()) o.pos = item.pos;
+    return o;
 }
 
 std::string leader_text(const Leader& leader) {
@@ -57,25 +63,24 @@ Paragraph labelled(const std::string& style, const std::string& label, const std
     return p;
 }
 
-std::vector<std::string> texts(const std::vector<Text>& list) {
-    std::vector<std::string> out;
-    for (const auto& t : list) out.push_back(utf8::trim(t.value));
-    return out;
-}
-
 void add_list_field(std::vector<Paragraph>& out, const Item& item, const LabelContext& labels,
                     const std::string& style, const std::string& field, const std::vector<Text>& values) {
     if (values.empty()) return;
-    out.push_back(labelled(style, labels.label(field, item),
-                           {{join(texts(values)), false, item_origin(item, field, values.front().pos)}}));
+    // One span per value, so each keeps its own position.
+    std::vector<Span> spans;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i > 0) spans.push_back({"、", false, {}});
+        spans.push_back({utf8::trim(values[i].value), false, item_origin(item, field, values[i])});
+    }
+    out.push_back(labelled(style, labels.label(field, item), spans));
 }
 
 // A block field (progress, next_steps, note): the label opens its first paragraph.
 void add_block_field(std::vector<Paragraph>& out, const Item& item, const LabelContext& labels,
                      const std::string& style, const std::string& field, const Text& value) {
-    auto paras = utf8::paragraphs(value.value);
+    auto paras = text_paragraphs(value, item_where(item, field));
     for (std::size_t i = 0; i < paras.size(); ++i) {
-        auto spans = inline_spans(paras[i], item_origin(item, field, value.pos));
+        auto spans = inline_spans(paras[i].text, paras[i].origin);
         out.push_back(labelled(style, i == 0 ? labels.label(field, item) : "", spans));
     }
 }
@@ -86,23 +91,28 @@ std::vector<Paragraph> item_field_paragraphs(const Item& item, const LabelContex
     std::vector<Paragraph> out;
     add_list_field(out, item, labels, style, "proposers", item.proposers);
     if (!item.leaders.empty()) {
-        std::vector<std::string> names;
-        for (const auto& l : item.leaders) names.push_back(leader_text(l));
-        out.push_back(labelled(style, labels.label("leaders", item),
-                               {{join(names), false, item_origin(item, "leaders", item.leaders.front().name.pos)}}));
+        std::vector<Span> spans;
+        for (std::size_t i = 0; i < item.leaders.size(); ++i) {
+            const Leader& l = item.leaders[i];
+            if (i > 0) spans.push_back({"、", false, {}});
+            if (!l.position.empty()) spans.push_back({utf8::trim(l.position.value), false, item_origin(item, "leaders", l.position)});
+            spans.push_back({utf8::trim(l.name.value), false, item_origin(item, "leaders", l.name)});
+        }
+        out.push_back(labelled(style, labels.label("leaders", item), spans));
     }
     add_list_field(out, item, labels, style, "supervisors", item.supervisors);
     add_list_field(out, item, labels, style, "hosts", item.hosts);
     add_list_field(out, item, labels, style, "cohosts", item.cohosts);
     if (!item.result.empty())
         out.push_back(labelled(style, labels.label("result", item),
-                               {{item.result.value, false, item_origin(item, "result", item.result.pos)}}));
+                               {{item.result.value, false, item_origin(item, "result", item.result)}}));
     add_block_field(out, item, labels, style, "progress", item.progress);
     add_block_field(out, item, labels, style, "next_steps", item.next_steps);
     for (const Item& rel : item.related) {
-        std::string title = "《" + utf8::trim(rel.title.value) + "》" + number_suffix(rel, labels);
         out.push_back(labelled(style, labels.label("related", item),
-                               {{title, false, item_origin(rel, "title", rel.title.pos)}}));
+                               {{"《", false, {}},
+                                {utf8::trim(rel.title.value), false, item_origin(rel, "title", rel.title)},
+                                {"》" + number_suffix(rel, labels), false, {}}}));
         auto inner = item_field_paragraphs(rel, labels, style);
         out.insert(out.end(), inner.begin(), inner.end());
     }

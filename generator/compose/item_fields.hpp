@@ -26,7 +26,9 @@ struct LabelContext {
 };
 
 // "item 3 《关于…》, progress" — where a printed text came from.
-Origin item_origin(const Item& item, const std::string& field, SourcePos pos);
+std::string item_where(const Item& item, const std::string& field);
+// The origin of one value of an item (exact when the file maps it 1:1).
+Origin item_origin(const Item& item, const std::string& field, const Text& value);
 
 // 副市长魏斌聪: a leader's position, then the name.
 std::string leader_text(const Leader& leader);

@@ -18,7 +18,9 @@ void add_item(std::vector<Block>& out, const Item& item, long long number, int l
     h.style = fmt::format("heading{}", level);
     std::string prefix = format_number(labels.layout.numbering[static_cast<std::size_t>(level - 1)], number);
     std::string title = utf8::trim(item.title.value) + number_suffix(item, labels);
-    h.spans = {{prefix, false, {}}, {title, false, item_origin(item, "title", item.title.pos)}};
+    h.spans = {{prefix, false, {}},
+               {utf8::trim(item.title.value), false, item_origin(item, "title", item.title)},
+               {number_suffix(item, labels), false, {}}};
     h.outline_level = level;
     h.outline_title = prefix + title;
     out.push_back(h);
@@ -52,8 +54,9 @@ Document compose_official(const Bulletin& b, const Layout& layout) {
         h.style = "heading1";
         std::string label = g.label.empty() ? format_number(labels.label("group"), top_number) : utf8::trim(g.label.value);
         std::string title = utf8::trim(g.title.value);
-        h.spans = {{label, false, {g.label.pos, "group label"}}};
-        if (!title.empty()) h.spans.push_back({"　" + title, false, {g.title.pos, "group title"}});
+        h.spans = {{label, false, text_origin(g.label, "group label")}};
+        if (!title.empty()) h.spans.push_back({"　", false, {}});
+        if (!title.empty()) h.spans.push_back({title, false, text_origin(g.title, "group title")});
         h.outline_level = 1;
         h.outline_title = title.empty() ? label : label + "　" + title;
         out.push_back(h);

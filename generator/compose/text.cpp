@@ -46,15 +46,40 @@ std::string chinese_date(const std::string& iso_date) {
     return fmt::format("{}年{}月{}日", y, m, d);
 }
 
+Origin text_origin(const Text& text, const std::string& where) {
+    bool one_line = text.value.find('\n') == std::string::npos || text.value.find('\n') + 1 == text.value.size();
+    if (text.content.known() && one_line) {
+        auto ls = utf8::lines(text.value);
+        std::size_t lead = ls.empty() ? 0 : ls.front().leading;
+        return {{text.content.line, text.content.column + static_cast<int>(lead)}, where, true};
+    }
+    return {text.pos, where, false};
+}
+
+std::vector<TextParagraph> text_paragraphs(const Text& text, const std::string& where) {
+    std::vector<TextParagraph> out;
+    for (auto& line : utf8::lines(text.value)) {
+        Origin o{text.pos, where, false};
+        if (text.content.known())
+            o = {{text.content.line + static_cast<int>(line.index), text.content.column + static_cast<int>(line.leading)},
+                 where, true};
+        out.push_back({std::move(line.text), o});
+    }
+    return out;
+}
+
 std::vector<Span> inline_spans(const std::string& paragraph, const Origin& origin, bool strong) {
     std::vector<Span> out;
     bool bold = false;
     std::size_t start = 0;
+    Origin at = origin;
     while (true) {
         std::size_t mark = paragraph.find("**", start);
         std::string piece = paragraph.substr(start, mark == std::string::npos ? std::string::npos : mark - start);
-        if (!piece.empty()) out.push_back({piece, strong || bold, origin});
+        if (!piece.empty()) out.push_back({piece, strong || bold, at});
         if (mark == std::string::npos) break;
+        // The next span starts after this one and the two-character mark.
+        if (at.exact) at.pos.column += static_cast<int>(utf8::length(piece)) + 2;
         bold = !bold;
         start = mark + 2;
     }

@@ -21,6 +21,16 @@ std::string space_name(const std::string& name);
 // 2025-01-20 -> 2025年1月20日.
 std::string chinese_date(const std::string& iso_date);
 
+// Where a one-line value came from; exact when the file maps it 1:1.
+Origin text_origin(const Text& text, const std::string& where);
+
+// The paragraphs (non-blank lines) of a text value, each with its origin.
+struct TextParagraph {
+    std::string text;
+    Origin origin;
+};
+std::vector<TextParagraph> text_paragraphs(const Text& text, const std::string& where);
+
 // One paragraph of input text -> spans, honouring **bold** marks.
 std::vector<Span> inline_spans(const std::string& paragraph, const Origin& origin, bool strong = false);
 

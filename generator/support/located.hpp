@@ -16,7 +16,11 @@ struct Located {
 // A text value; empty() when the key was absent or blank.
 struct Text {
     std::string value;
-    SourcePos pos;
+    SourcePos pos;      // where the value is written (for a block: its | indicator)
+    // Where line 0 of the value starts in the file, when every line of the
+    // value is one line of the file (a literal | block, or a plain one-line
+    // scalar); unknown otherwise (folded or quoted text).
+    SourcePos content;
     bool empty() const { return value.empty(); }
     const std::string& str() const { return value; }
 };
@@ -26,6 +30,10 @@ struct Text {
 struct Origin {
     SourcePos pos;
     std::string where;
+    // True when `pos` is the position of the text's first character and the
+    // following characters follow on the same line of the file, so an error
+    // can point at the exact character.
+    bool exact = false;
 };
 
 }  // namespace bulletin

@@ -84,16 +84,27 @@ std::string trim(std::string_view s) {
     return std::string(s);
 }
 
-std::vector<std::string> paragraphs(std::string_view block) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
+std::vector<Line> lines(std::string_view block) {
+    std::vector<Line> out;
+    std::size_t start = 0, index = 0;
     while (start <= block.size()) {
         std::size_t end = block.find('\n', start);
         if (end == std::string_view::npos) end = block.size();
-        std::string line = trim(block.substr(start, end - start));
-        if (!line.empty()) out.push_back(std::move(line));
+        std::string_view raw = block.substr(start, end - start);
+        std::string text = trim(raw);
+        if (!text.empty()) {
+            std::size_t lead_bytes = raw.find(text.substr(0, 1));
+            out.push_back({index, length(raw.substr(0, lead_bytes)), std::move(text)});
+        }
         start = end + 1;
+        ++index;
     }
+    return out;
+}
+
+std::vector<std::string> paragraphs(std::string_view block) {
+    std::vector<std::string> out;
+    for (auto& l : lines(block)) out.push_back(std::move(l.text));
     return out;
 }
 

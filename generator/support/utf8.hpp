@@ -19,6 +19,14 @@ std::size_t length(std::string_view s);
 // "U+4DAE" style name of a code point.
 std::string codepoint_name(char32_t c);
 
+// A non-blank line of a block of text, trimmed, with where it was.
+struct Line {
+    std::size_t index = 0;    // line number within the block, from 0
+    std::size_t leading = 0;  // characters trimmed at its start
+    std::string text;
+};
+std::vector<Line> lines(std::string_view block);
+
 // Splits a block of text into paragraphs: one non-blank line = one paragraph,
 // surrounding whitespace trimmed.
 std::vector<std::string> paragraphs(std::string_view block);

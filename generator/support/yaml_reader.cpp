@@ -36,6 +36,30 @@ SourcePos YamlFile::pos(const YAML::Mark& mark) const {
     return {mark.line + 1, column};
 }
 
+SourcePos YamlFile::content_pos(const YAML::Node& node) const {
+    const YAML::Mark mark = node.Mark();
+    if (!node.IsScalar() || mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text_.size()) return {};
+    const std::size_t at = static_cast<std::size_t>(mark.pos);
+    const char first = text_[at];
+    if (first == '|') {
+        // A literal block: value line k is file line (indicator line + 1 + k),
+        // indented as its first non-blank line.
+        std::size_t line = static_cast<std::size_t>(mark.line) + 1;  // 0-based index of the first content line
+        for (std::size_t l = line; l < line_starts_.size(); ++l) {
+            std::size_t s = line_starts_[l];
+            std::size_t e = l + 1 < line_starts_.size() ? line_starts_[l + 1] : text_.size();
+            std::size_t indent = 0;
+            while (s + indent < e && text_[s + indent] == ' ') ++indent;
+            if (s + indent < e && text_[s + indent] != '\n' && text_[s + indent] != '\r')
+                return {static_cast<int>(line) + 1, static_cast<int>(indent) + 1};
+        }
+        return {};
+    }
+    if (first == '>' || first == '"' || first == '\'') return {};  // folded or quoted: no 1:1 mapping
+    if (node.Scalar().find('\n') != std::string::npos) return {};   // a plain scalar over several lines
+    return pos(mark);
+}
+
 std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diags) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -61,9 +85,9 @@ Text scalar_text(const YAML::Node& node, SourcePos fallback, const YamlFile& fil
                  std::string_view what) {
     SourcePos at = node.IsNull() ? fallback : file.pos(node);
     if (!at.known()) at = fallback;
-    if (node.IsScalar()) return {node.Scalar(), at};
+    if (node.IsScalar()) return {node.Scalar(), at, file.content_pos(node)};
     if (!node.IsNull()) diags.error(at, fmt::format("{} must be text, got {}", what, node_kind(node)));
-    return {{}, at};
+    return {{}, at, {}};
 }
 
 MapReader::MapReader(const YAML::Node& node, SourcePos where, const YamlFile& file, Diagnostics& diags,
@@ -137,7 +161,7 @@ Text MapReader::text(std::string_view key, bool required) {
             diags_.error(where_, fmt::format("missing required key '{}' in {}", key, what_));
         else if (required)
             diags_.error(where_, fmt::format("{} needs '{}'", what_, key));
-        return {{}, where_};
+        return {{}, where_, {}};
     }
     Text t = scalar_text(n, value_pos(key), file_, diags_, fmt::format("'{}' in {}", key, what_));
     if (required && utf8::trim(t.value).empty() && (n.IsNull() || n.IsScalar()))
@@ -150,7 +174,7 @@ std::vector<Text> MapReader::texts(std::string_view key) {
     std::vector<Text> out;
     if (!n.IsDefined() || n.IsNull()) return out;
     if (n.IsScalar()) {
-        out.push_back({n.Scalar(), value_pos(key)});
+        out.push_back({n.Scalar(), value_pos(key), file_.content_pos(n)});
         return out;
     }
     if (!n.IsSequence()) {

@@ -26,6 +26,8 @@ public:
     bool parsed() const { return parsed_; }
     SourcePos pos(const YAML::Mark& mark) const;
     SourcePos pos(const YAML::Node& node) const { return pos(node.Mark()); }
+    // Text::content for a scalar node (see support/located.hpp).
+    SourcePos content_pos(const YAML::Node& node) const;
 
 private:
     std::string text_;

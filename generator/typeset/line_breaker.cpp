@@ -28,8 +28,8 @@ SetLine place(const std::vector<Piece>& pieces, std::size_t begin, std::size_t e
     double extra = measure - natural;
     double per_gap = 0, offset = 0;
     if (align == Align::kJustify && !last && gaps > 0 && extra > 0) {
-        // Wider gaps than half an em look like holes; leave the rest ragged.
-        per_gap = std::min(extra / static_cast<double>(gaps), 0.5 * pieces[begin].size);
+        // Gaps wider than an em look like holes; beyond that the line stays ragged.
+        per_gap = std::min(extra / static_cast<double>(gaps), pieces[begin].size);
     } else if (align == Align::kCenter && extra > 0) {
         offset = extra / 2;
     } else if (align == Align::kRight && extra > 0) {

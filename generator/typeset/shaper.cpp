@@ -24,9 +24,10 @@ bool attaches_to_previous(char32_t c) {
     return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK;
 }
 
-bool is_ascii_alnum(char32_t c) {
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '%' || c == '.';
-}
+bool is_ascii_alnum(char32_t c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+// The end of a number: 2023, 99.8%, 1.2.
+bool is_number_end(char32_t c) { return (c >= '0' && c <= '9') || c == '%' || c == '.'; }
 
 bool is_ideograph(char32_t c) {
     return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x3FFFF) ||
@@ -82,9 +83,11 @@ std::vector<Piece> shape_paragraph(const std::vector<TextRun>& runs, const FontS
     // The paragraph as one code point string, so shaping sees context and
     // clusters are paragraph-wide indices.
     std::u32string text;
-    std::vector<std::size_t> run_of;  // run index of each code point
+    std::vector<std::size_t> run_of;     // run index of each code point
+    std::vector<std::size_t> run_start;  // first code point of each run
     for (std::size_t r = 0; r < runs.size(); ++r) {
         std::u32string part = utf8::decode(runs[r].text);
+        run_start.push_back(text.size());
         text += part;
         run_of.insert(run_of.end(), part.size(), r);
     }
@@ -102,7 +105,9 @@ std::vector<Piece> shape_paragraph(const std::vector<TextRun>& runs, const FontS
         else
             face = fonts.face_for(*run.role, c);
         if (!face) {
-            missing.push_back({c, run.origin});
+            Origin at = run.origin;
+            if (at.exact) at.pos.column += static_cast<int>(i - run_start[run_of[i]]);
+            missing.push_back({c, at});
             dropped[i] = true;
             continue;
         }
@@ -191,8 +196,10 @@ std::vector<Piece> shape_paragraph(const std::vector<TextRun>& runs, const FontS
         char32_t prev_last = prev.text.empty() ? 0 : prev.text.back();
         bool allowed = icu[piece_start[k]] || prev.forced_break;
         if (p.no_line_start || is_no_line_end(prev_last)) allowed = false;
-        // Keep a number with what follows it: 2023年, 10KV, 1.2万.
-        if (is_ascii_alnum(prev_last) && (is_ideograph(first) || is_ascii_alnum(first))) allowed = false;
+        // Keep a number with its unit (2023年, 50人, 1.2万, 99.8%的) and Latin
+        // words whole (ICU already does; this also covers the 禁则 fonts).
+        if (is_number_end(prev_last) && is_ideograph(first)) allowed = false;
+        if (is_ascii_alnum(prev_last) && is_ascii_alnum(first)) allowed = false;
         if (prev.forced_break) allowed = true;
         p.break_before = allowed;
         p.glue_before = is_cjk(first) || is_cjk(prev_last) || p.is_space || prev.is_space;

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Rare characters, a character no font has, atomic output, reproducibility.
+set -u
+bin=$1; root=$2
+fx="$root/tests/e2e/fixtures"
+fail=0
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+check() { if ! eval "$2"; then echo "FAIL $1"; fail=1; fi; }
+
+# 䶮 and 𠮷 render (from a fallback font) and come back from pdftotext.
+"$bin" render "$fx/rare-chars.yaml" -o "$work/rare.pdf" >/dev/null 2>&1
+check "rare chars render" '[[ -f "$work/rare.pdf" ]]'
+text=$(pdftotext "$work/rare.pdf" - 2>/dev/null)
+check "䶮 extracted" '[[ "$text" == *王䶮* && "$text" == *李䶮𠮷* ]]'
+check "𠮷 extracted" '[[ "$text" == *𠮷田春* ]]'
+"$root/tests/tools/pdf_check.py" "$work/rare.pdf" "$fx/rare-chars.yaml" >/dev/null || { echo "FAIL rare chars pdf_check"; fail=1; }
+
+# A character no font has: exit 1, message with position, U+XXXX, item and
+# field; no file written, an existing file left as it was.
+echo "previous" > "$work/keep.pdf"
+"$bin" render "$fx/missing-glyph.yaml" -o "$work/keep.pdf" -o "$work/new.pdf" >/dev/null 2>"$work/err"; rc=$?
+check "missing glyph exit 1" '[[ $rc -eq 1 ]]'
+check "missing glyph message (block)" 'grep -q "missing-glyph.yaml:10:17: error: character .𗀀. (U+17000) in item 1 《关于测试缺字的建议》, progress is in no installed font" "$work/err"'
+check "missing glyph message (list)" 'grep -q "missing-glyph.yaml:7:20: error: character .𗀀. (U+17000) in item 1 《关于测试缺字的建议》, hosts" "$work/err"'
+check "every missing character reported" '[[ $(grep -c error: "$work/err") -eq 2 ]]'
+check "missing glyph: existing file untouched" '[[ "$(cat "$work/keep.pdf")" == previous ]]'
+check "missing glyph: nothing new written" '[[ ! -e "$work/new.pdf" ]]'
+check "missing glyph: no temporary files left" '[[ $(ls -A "$work" | grep -c tmp) -eq 0 ]]'
+
+# Same input, SOURCE_DATE_EPOCH set: byte-identical output.
+for layout in official; do
+  SOURCE_DATE_EPOCH=1700000000 "$bin" render "$fx/rare-chars.yaml" -o "$work/a.pdf" --layout $layout >/dev/null
+  SOURCE_DATE_EPOCH=1700000000 "$bin" render "$fx/rare-chars.yaml" -o "$work/b.pdf" --layout $layout >/dev/null
+  check "reproducible $layout PDF" 'cmp -s "$work/a.pdf" "$work/b.pdf"'
+done
+exit $fail

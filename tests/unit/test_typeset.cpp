@@ -1,0 +1,224 @@
+// Shaping, line breaking (禁则, numbers, Latin, compression, justification)
+// and font fallback, with the fonts the set-up installs.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "support/utf8.hpp"
+#include "typeset/line_breaker.hpp"
+#include "typeset/shaper.hpp"
+
+using namespace bulletin;
+
+namespace {
+
+const FontSet& fonts() {
+    static std::unique_ptr<FontSet> set = [] {
+        Diagnostics d("fonts.yaml");
+        auto s = FontSet::load(std::string(BULLETIN_SOURCE_DIR) + "/fonts/fonts.yaml", d);
+        for (const auto& x : d.list()) FAIL(format_diagnostic(x));
+        return s;
+    }();
+    REQUIRE(set);
+    return *set;
+}
+
+constexpr double kSize = 10;  // 1 em = 10 pt: widths read as tenths of an em
+
+std::vector<Piece> shape(const std::string& text, const std::string& role = "songti") {
+    std::vector<MissingChar> missing;
+    TextRun run;
+    run.text = text;
+    run.role = fonts().role(role);
+    REQUIRE(run.role);
+    run.size = kSize;
+    auto pieces = shape_paragraph({run}, fonts(), missing);
+    REQUIRE(missing.empty());
+    return pieces;
+}
+
+std::u32string line_text(const std::vector<Piece>& pieces, const SetLine& line) {
+    std::u32string out;
+    for (std::size_t i = line.begin; i < line.end; ++i) out += pieces[i].text;
+    return out;
+}
+
+std::vector<std::u32string> lines_of(const std::string& text, double width_em, Align align = Align::kJustify) {
+    auto pieces = shape(text);
+    auto lines = break_lines(pieces, width_em * kSize, width_em * kSize, align);
+    std::vector<std::u32string> out;
+    for (const auto& l : lines) out.push_back(line_text(pieces, l));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("CJK text breaks between any two ideographs and fills the measure") {
+    auto lines = lines_of("一二三四五六七八九十一二三四五", 5);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0] == U"一二三四五");
+    CHECK(lines[2] == U"一二三四五");
+}
+
+TEST_CASE("closing punctuation never starts a line: pulled in, compressed to half width") {
+    // 5.5 em: five ideographs leave half an em, enough for a compressed 。
+    auto pieces = shape("一二三四五。六七");
+    auto lines = break_lines(pieces, 5.5 * kSize, 5.5 * kSize, Align::kJustify);
+    REQUIRE(lines.size() == 2);
+    CHECK(line_text(pieces, lines[0]) == U"一二三四五。");
+    const Piece& stop = pieces[5];
+    CHECK(stop.trim_right == Approx(0.5 * kSize));
+    CHECK(lines[0].x.back() + stop.width() == Approx(5.5 * kSize));
+}
+
+TEST_CASE("closing punctuation that cannot be pulled in pushes a character out") {
+    // 5 em: 一二三四五 fill it, the 。 cannot start the next line, and there
+    // is no room to compress it in, so 五 goes down with it.
+    auto lines = lines_of("一二三四五。六七", 5);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0] == U"一二三四");
+    CHECK(lines[1] == U"五。六七");
+}
+
+TEST_CASE("when pulling in cannot fit, a character is pushed out instead") {
+    // 。” cannot both be pulled into a full line: push 五 to the next line.
+    auto lines = lines_of("一二三四五。”六七", 5);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0] == U"一二三四");
+    CHECK(lines[1] == U"五。”六七");
+}
+
+TEST_CASE("opening punctuation never ends a line") {
+    auto lines = lines_of("一二三四《五六》七八", 5);
+    for (const auto& l : lines) CHECK_FALSE(is_no_line_end(l.back()));
+    CHECK(lines[0] == U"一二三四");
+    CHECK(lines[1].substr(0, 1) == U"《");
+}
+
+TEST_CASE("numbers, Latin words and number+unit stay whole") {
+    // In these texts a number is always followed by its unit, so no line may
+    // end inside or right after it (at widths where number and unit fit).
+    auto latin_or_digit = [](char32_t c) { return c < 0x80 && (std::isalnum(static_cast<int>(c)) || c == '.' || c == '%'); };
+    for (std::string text : {"达到九九九99.8%的", "的S316一期工程", "完成2023年目标任务", "共1.2万亿元"}) {
+        for (double width = 4; width <= 8; width += 1) {
+            auto lines = lines_of(text, width);
+            std::u32string joined;
+            for (const auto& l : lines) joined += l;
+            CHECK(joined == utf8::decode(text));
+            for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+                INFO(text << " at width " << width << ": line " << utf8::encode(lines[i]));
+                CHECK_FALSE(latin_or_digit(lines[i].back()));
+            }
+        }
+    }
+}
+
+TEST_CASE("a Latin word is never split, but may end a line before Chinese text") {
+    const std::u32string text = U"高压线10KV改迁工程和Word以及";
+    // Offsets where a break would cut 10KV or Word.
+    std::vector<std::size_t> inside;
+    for (std::u32string word : {U"10KV", U"Word"}) {
+        std::size_t at = text.find(word);
+        for (std::size_t k = 1; k < word.size(); ++k) inside.push_back(at + k);
+    }
+    for (double width = 4; width <= 9; width += 1) {
+        auto lines = lines_of(utf8::encode(text), width);
+        std::size_t offset = 0;
+        for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+            offset += lines[i].size();
+            INFO("width " << width << ", break at " << offset);
+            CHECK(std::find(inside.begin(), inside.end(), offset) == inside.end());
+        }
+    }
+}
+
+TEST_CASE("adjacent full-width punctuation takes 1.5 em") {
+    for (const char* pair : {"。”", "）、", "》，", "：“", "，“"}) {
+        auto pieces = shape(pair);
+        REQUIRE(pieces.size() == 2);
+        INFO(pair);
+        CHECK(pieces[0].width() + pieces[1].width() == Approx(1.5 * kSize));
+    }
+    // A single one keeps its full width.
+    auto one = shape("一，二");
+    CHECK(one[1].width() == Approx(kSize));
+}
+
+TEST_CASE("full-width quotes come from the CJK face at full width") {
+    auto pieces = shape("“地瓜经济”");
+    CHECK(pieces.front().face == fonts().role("songti")->cjk);
+    CHECK(pieces.front().advance == Approx(kSize));
+}
+
+TEST_CASE("Latin letters and digits come from the role's Latin face") {
+    auto pieces = shape("数字2023和S316");
+    CHECK(pieces[0].face == fonts().role("songti")->cjk);
+    CHECK(pieces[2].face == fonts().role("songti")->latin);
+    CHECK(pieces[2].advance < kSize);  // proportional, not full width
+}
+
+TEST_CASE("justified lines fill the measure; the last line is not stretched") {
+    auto pieces = shape("这是第一行的文字，再加上数字2023和英文Word以及更多的中文内容用来换行。");
+    double measure = 7.3 * kSize;  // not a whole number of ems: every line must stretch
+    auto lines = break_lines(pieces, measure, measure, Align::kJustify);
+    REQUIRE(lines.size() > 2);
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        const auto& l = lines[i];
+        double right = l.x.back() + pieces[l.end - 1].width();
+        INFO("line " << i);
+        CHECK(right == Approx(measure).margin(0.01));
+    }
+    const auto& last = lines.back();
+    CHECK(last.x.back() + pieces[last.end - 1].width() == Approx(last.natural_width).margin(0.01));
+}
+
+TEST_CASE("random paragraphs: every rule holds at every width") {
+    const std::u32string alphabet = U"中文字词句段落建议提案办理一二三四五六七八九十，。、；：？！“”《》（）0123456789ab%";
+    std::mt19937 rng(20241122);
+    for (int round = 0; round < 300; ++round) {
+        std::u32string text;
+        std::size_t len = 5 + rng() % 60;
+        for (std::size_t i = 0; i < len; ++i) text += alphabet[rng() % alphabet.size()];
+        auto pieces = shape(utf8::encode(text));
+        double measure = (3 + static_cast<double>(rng() % 20)) * kSize + static_cast<double>(rng() % 10);
+        auto lines = break_lines(pieces, measure, measure, Align::kJustify);
+        std::u32string joined;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const auto& l = lines[i];
+            INFO("text " << utf8::encode(text) << " measure " << measure << " line " << i);
+            std::u32string t = line_text(pieces, l);
+            joined += t;
+            REQUIRE(!t.empty());
+            // Nothing sticks out of the measure.
+            CHECK(l.x.back() + pieces[l.end - 1].width() <= measure + 0.01);
+            if (i > 0 && pieces[l.begin].break_before) CHECK_FALSE(is_no_line_start(t.front()));
+            if (i + 1 < lines.size() && pieces[lines[i + 1].begin].break_before) CHECK_FALSE(is_no_line_end(t.back()));
+        }
+        CHECK(joined == text);  // every character, once, in order
+    }
+}
+
+TEST_CASE("rare characters fall back to a font that has them; unknown ones are reported") {
+    const FontRole* body = fonts().role("fangsong");
+    REQUIRE(body);
+    for (char32_t c : {char32_t(0x4DAE), char32_t(0x20BB7)}) {
+        const FontFace* f = fonts().face_for(*body, c);
+        REQUIRE(f);
+        CHECK(f->has_glyph(c));
+    }
+    CHECK(fonts().face_for(*body, 0x17000) == nullptr);  // Tangut: no installed font
+
+    std::vector<MissingChar> missing;
+    TextRun run{"名字𗀀和䶮", body, 12, {}, 0, {{3, 7}, "item 1, proposers"}};
+    auto pieces = shape_paragraph({run}, fonts(), missing);
+    REQUIRE(missing.size() == 1);
+    CHECK(missing[0].c == 0x17000);
+    CHECK(missing[0].origin.where == "item 1, proposers");
+    CHECK(pieces.size() == 4);  // the other characters are all there
+}
+
+TEST_CASE("a forced break (title lines) ends the line") {
+    auto lines = lines_of("尽职尽责勇担当\u2028凝心聚力惠民生", 20, Align::kCenter);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[1] == U"凝心聚力惠民生");
+}
