@@ -114,7 +114,7 @@ std::string CidFont::to_unicode_cmap() const {
     return out;
 }
 
-void CidFont::embed(HPDF_Doc doc) {
+void CidFont::subset() {
     // 1. Subset: only the glyphs shown (and .notdef); no layout tables, as
     //    the embedded font is never shaped again.
     HbPtr<hb_subset_input_t> input(hb_subset_input_create_or_fail());
@@ -126,7 +126,9 @@ void CidFont::embed(HPDF_Doc doc) {
     for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
                        HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'),
                        HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('V', 'O', 'R', 'G'),
-                       HB_TAG('D', 'S', 'I', 'G'), HB_TAG('k', 'e', 'r', 'n')})
+                       HB_TAG('D', 'S', 'I', 'G'), HB_TAG('k', 'e', 'r', 'n'),
+                       // Identity-H addresses glyphs directly: no character maps or glyph names needed.
+                       HB_TAG('c', 'm', 'a', 'p'), HB_TAG('p', 'o', 's', 't')})
         hb_set_add(drop, t);
     hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
     HbPtr<hb_subset_plan_t> plan(hb_subset_plan_create_or_fail(face_.hb_face(), input.get()));
@@ -162,8 +164,14 @@ void CidFont::embed(HPDF_Doc doc) {
     }
     if (ft_face) FT_Done_Face(ft_face);
     if (ft) FT_Done_FreeType(ft);
+    program_.assign(data, length);
+}
 
+void CidFont::embed(HPDF_Doc doc) {
     // 3. The PDF objects.
+    const bool cff = face_.is_cff();
+    const auto length = static_cast<HPDF_UINT>(program_.size());
+    const char* data = program_.data();
     auto* pdf = static_cast<HPDF_Doc_Rec*>(doc);
     HPDF_MMgr mmgr = pdf->mmgr;
     HPDF_Xref xref = pdf->xref;

@@ -29,7 +29,10 @@ public:
     // with /ActualText so no character is lost in text extraction.
     bool maps_uniquely(std::uint32_t glyph) const;
 
-    // Subsets the face and creates the PDF objects. Throws std::runtime_error.
+    // Subsets the face (no PDF involved: may run on its own thread, one
+    // thread per face). Throws std::runtime_error.
+    void subset();
+    // Creates the PDF objects from the subset. Call after subset().
     void embed(HPDF_Doc doc);
 
     HPDF_Dict type0() const { return type0_; }
@@ -48,6 +51,7 @@ private:
     std::set<std::uint32_t> ambiguous_;
     std::map<std::uint32_t, std::uint16_t> codes_;
     std::map<std::uint32_t, int> widths_;
+    std::string program_;  // the subset font program to embed (CFF table, or the whole TrueType font)
     HPDF_Dict type0_ = nullptr;
 };
 

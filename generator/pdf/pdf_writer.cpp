@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <stdexcept>
+#include <thread>
 
 #include <fmt/format.h>
 #include <hpdf.h>
@@ -89,6 +90,7 @@ public:
     void save(const std::string& path) {
         HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
         collect_glyphs();
+        subset_fonts();
         for (auto& font : fonts_) font->embed(pdf_);
         std::vector<HPDF_Page> pages;
         for (const Page& page : doc_.pages) pages.push_back(write_page(page));
@@ -118,6 +120,24 @@ private:
                     CidFont& font = *fonts_[it->second];
                     for (std::size_t i = 0; i < run->glyphs.size(); ++i) font.use(run->glyphs[i], run->texts[i]);
                 }
+    }
+
+    // Subsetting dominates a small render and faces are independent: one
+    // thread per face. (libharu is not thread-safe; embed() stays serial.)
+    void subset_fonts() {
+        std::vector<std::exception_ptr> errors(fonts_.size());
+        std::vector<std::thread> threads;
+        for (std::size_t i = 0; i < fonts_.size(); ++i)
+            threads.emplace_back([this, i, &errors] {
+                try {
+                    fonts_[i]->subset();
+                } catch (...) {
+                    errors[i] = std::current_exception();
+                }
+            });
+        for (auto& t : threads) t.join();
+        for (auto& e : errors)
+            if (e) std::rethrow_exception(e);
     }
 
     HPDF_Page write_page(const Page& page) {

@@ -1,7 +1,9 @@
 #include "typeset/font_set.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <ostream>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <fontconfig/fontconfig.h>
@@ -28,62 +30,98 @@ void split_candidate(const std::string& candidate, std::string& family, std::str
     if (rest.rfind("style=", 0) == 0) style = rest.substr(6);
 }
 
-bool pattern_has(FcPattern* p, const char* object, const std::string& want) {
-    FcChar8* value = nullptr;
-    for (int i = 0; FcPatternGetString(p, object, i, &value) == FcResultMatch; ++i)
-        if (FcStrCmpIgnoreCase(value, reinterpret_cast<const FcChar8*>(want.c_str())) == 0) return true;
-    return false;
-}
-
 }  // namespace
 
-FontSet::~FontSet() {
-    faces_.clear();
-    if (config_) FcConfigDestroy(static_cast<FcConfig*>(config_));
+FontSet::~FontSet() { faces_.clear(); }
+
+// Every installed face, listed once from fontconfig's cache: matching the
+// manifest's names against this list is exact (no substitution rules) and
+// much cheaper than asking fontconfig to match each candidate.
+struct FontSet::Installed {
+    std::string file;
+    int index = 0;
+    std::vector<std::string> families;  // all names, localised ones included
+    std::vector<std::string> styles;
+};
+
+static std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
 }
 
-// Matches one family (and style) exactly; nullptr when fontconfig would
-// only offer a substitute.
-static FcPattern* match_exactly(FcConfig* config, const std::string& family, const std::string& style) {
-    FcPattern* pat = FcPatternCreate();
-    FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
-    if (!style.empty()) FcPatternAddString(pat, FC_STYLE, reinterpret_cast<const FcChar8*>(style.c_str()));
-    FcConfigSubstitute(config, pat, FcMatchPattern);
-    FcDefaultSubstitute(pat);
-    FcResult result = FcResultNoMatch;
-    FcPattern* match = FcFontMatch(config, pat, &result);
-    FcPatternDestroy(pat);
-    if (match && pattern_has(match, FC_FAMILY, family) && (style.empty() || pattern_has(match, FC_STYLE, style)))
-        return match;
-    if (match) FcPatternDestroy(match);
-    return nullptr;
+static std::vector<std::string> strings(FcPattern* p, const char* object) {
+    std::vector<std::string> out;
+    FcChar8* value = nullptr;
+    for (int i = 0; FcPatternGetString(p, object, i, &value) == FcResultMatch; ++i)
+        out.push_back(reinterpret_cast<const char*>(value));
+    return out;
+}
+
+void FontSet::list_installed(const std::vector<std::string>& extra_dirs) {
+    FcConfig* config = FcInitLoadConfigAndFonts();
+    for (const auto& dir : extra_dirs) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(dir, ec))
+            FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(dir.c_str()));
+    }
+    FcPattern* all = FcPatternCreate();
+    FcObjectSet* objects = FcObjectSetBuild(FC_FAMILY, FC_STYLE, FC_FILE, FC_INDEX, nullptr);
+    FcFontSet* list = FcFontList(config, all, objects);
+    for (int i = 0; list && i < list->nfont; ++i) {
+        FcPattern* p = list->fonts[i];
+        Installed f;
+        auto files = strings(p, FC_FILE);
+        if (files.empty()) continue;
+        f.file = files.front();
+        FcPatternGetInteger(p, FC_INDEX, 0, &f.index);
+        for (auto& name : strings(p, FC_FAMILY)) f.families.push_back(lower(name));
+        for (auto& name : strings(p, FC_STYLE)) f.styles.push_back(lower(name));
+        installed_.push_back(std::move(f));
+    }
+    // Sorted, so that which of two equal candidates wins does not depend on
+    // the order of fontconfig's cache.
+    std::sort(installed_.begin(), installed_.end(),
+              [](const Installed& a, const Installed& b) { return std::tie(a.file, a.index) < std::tie(b.file, b.index); });
+    if (list) FcFontSetDestroy(list);
+    FcObjectSetDestroy(objects);
+    FcPatternDestroy(all);
+    FcConfigDestroy(config);
 }
 
 const FontFace* FontSet::resolve(const std::vector<std::string>& candidates, std::string* chosen) {
-    auto* config = static_cast<FcConfig*>(config_);
+    static const std::vector<std::string> regular = {"regular", "book", "normal", "roman", "medium"};
     for (const auto& candidate : candidates) {
-        std::string family, style;
-        split_candidate(candidate, family, style);
-        // Without a style, prefer the regular face: some families give every
-        // weight the same weight value and fontconfig then picks any.
-        FcPattern* match = style.empty() ? match_exactly(config, family, "Regular") : nullptr;
-        if (!match) match = match_exactly(config, family, style);
-        if (!match) continue;
-        FcChar8* file = nullptr;
-        FcChar8* fc_style = nullptr;
-        int index = 0;
-        FcPatternGetString(match, FC_FILE, 0, &file);
-        FcPatternGetInteger(match, FC_INDEX, 0, &index);
-        FcPatternGetString(match, FC_STYLE, 0, &fc_style);
-        std::string path = file ? reinterpret_cast<const char*>(file) : "";
-        std::string style_name = fc_style ? reinterpret_cast<const char*>(fc_style) : "";
-        FcPatternDestroy(match);
-        if (path.empty()) continue;
+        std::string name, style;
+        split_candidate(candidate, name, style);
+        std::string family = lower(name);
+        style = lower(style);
+        const Installed* best = nullptr;
+        int best_rank = 1000;
+        for (const auto& f : installed_) {
+            if (std::find(f.families.begin(), f.families.end(), family) == f.families.end()) continue;
+            int rank = 999;
+            if (!style.empty()) {
+                if (std::find(f.styles.begin(), f.styles.end(), style) != f.styles.end()) rank = 0;
+                else continue;
+            } else {
+                // Without a style, prefer the regular face.
+                for (std::size_t r = 0; r < regular.size(); ++r)
+                    if (std::find(f.styles.begin(), f.styles.end(), regular[r]) != f.styles.end())
+                        rank = std::min(rank, static_cast<int>(r));
+            }
+            if (rank < best_rank) {
+                best_rank = rank;
+                best = &f;
+            }
+        }
+        if (!best) continue;
         if (chosen) *chosen = candidate;
-        for (const auto& f : faces_)
-            if (f->path() == path && f->index() == static_cast<unsigned>(index)) return f.get();
+        for (const auto& face : faces_)
+            if (face->path() == best->file && face->index() == static_cast<unsigned>(best->index)) return face.get();
         try {
-            faces_.push_back(std::make_unique<FontFace>(path, static_cast<unsigned>(index), family, style_name));
+            std::string shown_style = best->styles.empty() ? "" : best->styles.front();
+            if (!shown_style.empty()) shown_style[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(shown_style[0])));
+            faces_.push_back(std::make_unique<FontFace>(best->file, static_cast<unsigned>(best->index), name, shown_style));
             return faces_.back().get();
         } catch (const std::exception&) {
             continue;  // unreadable file: try the next candidate
@@ -99,15 +137,10 @@ std::unique_ptr<FontSet> FontSet::load(const std::string& manifest_path, Diagnos
     if (!file.parsed()) return nullptr;
 
     std::unique_ptr<FontSet> set(new FontSet());
-    FcConfig* config = FcInitLoadConfigAndFonts();
-    set->config_ = config;
-
     MapReader top(file.root(), {1, 1}, file, diags, "font manifest");
-    for (const Text& dir : top.texts("directories")) {
-        std::error_code ec;
-        if (std::filesystem::is_directory(dir.value, ec))
-            FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(dir.value.c_str()));
-    }
+    std::vector<std::string> dirs;
+    for (const Text& dir : top.texts("directories")) dirs.push_back(dir.value);
+    set->list_installed(dirs);
     YAML::Node roles = top.node("roles");
     if (!roles.IsMap()) {
         diags.error(top.where(), "the font manifest needs 'roles': a mapping of role names to font families");

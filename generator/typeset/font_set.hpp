@@ -41,10 +41,12 @@ public:
     void describe(std::ostream& out) const;
 
 private:
+    struct Installed;
     FontSet() = default;
+    void list_installed(const std::vector<std::string>& extra_dirs);
     const FontFace* resolve(const std::vector<std::string>& candidates, std::string* chosen);
 
-    void* config_ = nullptr;  // FcConfig*
+    std::vector<Installed> installed_;
     std::vector<std::unique_ptr<FontFace>> faces_;
     std::vector<FontRole> roles_;
     std::vector<const FontFace*> fallback_;
