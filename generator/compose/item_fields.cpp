@@ -87,10 +87,23 @@ void add_block_field(std::vector<Paragraph>& out, const Item& item, const LabelC
 
 }  // namespace
 
-std::vector<Paragraph> item_field_paragraphs(const Item& item, const LabelContext& labels, const std::string& style) {
+const std::vector<std::string>& item_field_order() {
+    static const std::vector<std::string> order = {"proposers", "leaders",    "supervisors", "hosts", "cohosts",
+                                                   "result",    "progress",   "next_steps",  "related", "note"};
+    return order;
+}
+
+std::vector<Paragraph> field_paragraphs(const Item& item, const std::string& field, const LabelContext& labels,
+                                        const std::string& style) {
     std::vector<Paragraph> out;
-    add_list_field(out, item, labels, style, "proposers", item.proposers);
-    if (!item.leaders.empty()) {
+    if (field == "proposers") add_list_field(out, item, labels, style, field, item.proposers);
+    else if (field == "supervisors") add_list_field(out, item, labels, style, field, item.supervisors);
+    else if (field == "hosts") add_list_field(out, item, labels, style, field, item.hosts);
+    else if (field == "cohosts") add_list_field(out, item, labels, style, field, item.cohosts);
+    else if (field == "progress") add_block_field(out, item, labels, style, field, item.progress);
+    else if (field == "next_steps") add_block_field(out, item, labels, style, field, item.next_steps);
+    else if (field == "note") add_block_field(out, item, labels, style, field, item.note);
+    else if (field == "leaders" && !item.leaders.empty()) {
         std::vector<Span> spans;
         for (std::size_t i = 0; i < item.leaders.size(); ++i) {
             const Leader& l = item.leaders[i];
@@ -99,24 +112,28 @@ std::vector<Paragraph> item_field_paragraphs(const Item& item, const LabelContex
             spans.push_back({utf8::trim(l.name.value), false, item_origin(item, "leaders", l.name)});
         }
         out.push_back(labelled(style, labels.label("leaders", item), spans));
-    }
-    add_list_field(out, item, labels, style, "supervisors", item.supervisors);
-    add_list_field(out, item, labels, style, "hosts", item.hosts);
-    add_list_field(out, item, labels, style, "cohosts", item.cohosts);
-    if (!item.result.empty())
+    } else if (field == "result" && !item.result.empty()) {
         out.push_back(labelled(style, labels.label("result", item),
                                {{item.result.value, false, item_origin(item, "result", item.result)}}));
-    add_block_field(out, item, labels, style, "progress", item.progress);
-    add_block_field(out, item, labels, style, "next_steps", item.next_steps);
-    for (const Item& rel : item.related) {
-        out.push_back(labelled(style, labels.label("related", item),
-                               {{"《", false, {}},
-                                {utf8::trim(rel.title.value), false, item_origin(rel, "title", rel.title)},
-                                {"》" + number_suffix(rel, labels), false, {}}}));
-        auto inner = item_field_paragraphs(rel, labels, style);
-        out.insert(out.end(), inner.begin(), inner.end());
+    } else if (field == "related") {
+        for (const Item& rel : item.related) {
+            out.push_back(labelled(style, labels.label("related", item),
+                                   {{"《", false, {}},
+                                    {utf8::trim(rel.title.value), false, item_origin(rel, "title", rel.title)},
+                                    {"》" + number_suffix(rel, labels), false, {}}}));
+            auto inner = item_field_paragraphs(rel, labels, style);
+            out.insert(out.end(), inner.begin(), inner.end());
+        }
     }
-    add_block_field(out, item, labels, style, "note", item.note);
+    return out;
+}
+
+std::vector<Paragraph> item_field_paragraphs(const Item& item, const LabelContext& labels, const std::string& style) {
+    std::vector<Paragraph> out;
+    for (const auto& field : item_field_order()) {
+        auto part = field_paragraphs(item, field, labels, style);
+        out.insert(out.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+    }
     return out;
 }
 

@@ -36,9 +36,15 @@ std::string leader_text(const Leader& leader);
 // "（第4号）" for numbered items, else "".
 std::string number_suffix(const Item& item, const LabelContext& labels);
 
-// The fields of an item as paragraphs in `style`, each starting with its
-// label in the strong font. `related_title_style` is used for the line
-// that opens each related item (相关提案：《…》（第1号）).
+// The order in which an item's fields are printed.
+const std::vector<std::string>& item_field_order();
+
+// One field of an item (proposers, leaders, …, related, note) as paragraphs
+// in `style`, the first starting with the field's label in the strong font.
+std::vector<Paragraph> field_paragraphs(const Item& item, const std::string& field, const LabelContext& labels,
+                                        const std::string& style);
+
+// All fields of an item, in item_field_order().
 std::vector<Paragraph> item_field_paragraphs(const Item& item, const LabelContext& labels, const std::string& style);
 
 }  // namespace bulletin

@@ -116,19 +116,19 @@ const std::vector<std::string> kStyleKeys = {
     "space_before", "space_after", "tracking", "align",    "color",   "keep_with_next", "background"};
 
 // Style names each kind of layout must define (the composers use them).
+// Every layout can print every bulletin (prose sections in a table layout
+// too), so the text styles are needed by all of them.
 std::vector<std::string> required_styles(LayoutKind kind) {
-    std::vector<std::string> common = {"title", "subtitle", "body", "label", "page_number", "signature"};
+    std::vector<std::string> common = {"title",    "subtitle", "meta",     "body",     "label",    "page_number",
+                                       "signature", "heading1", "heading2", "heading3", "heading4"};
     switch (kind) {
-        case LayoutKind::kOfficial:
-            common.insert(common.end(), {"heading1", "heading2", "heading3", "heading4", "meta"});
-            break;
+        case LayoutKind::kOfficial: break;
         case LayoutKind::kTable:
-            common.insert(common.end(), {"table_header", "table_group", "table_seq", "table_text", "table_body"});
+            common.insert(common.end(), {"table_header", "table_group", "table_text"});
             break;
         case LayoutKind::kNewspaper:
             common.insert(common.end(), {"masthead", "masthead_latin", "kicker", "headline", "byline", "lead",
-                                         "banner", "group_title", "item_title", "running_head", "caption",
-                                         "heading1", "heading2", "heading3", "heading4", "meta"});
+                                         "banner", "group_title", "item_title", "running_head", "caption"});
             break;
     }
     return common;
@@ -168,8 +168,12 @@ public:
             if (!l.styles.count(name))
                 diags_.error(top.key_pos("styles"),
                              fmt::format("the layout needs a style named '{}' (layout kind {})", name, kind.value));
-        if (!l.styles.count(l.footer.style) && l.styles.count("page_number") == 0)
+        if (!l.styles.count(l.footer.style))
             diags_.error(top.key_pos("footer"), fmt::format("footer style '{}' is not defined", l.footer.style));
+        for (const auto& col : l.table.columns)
+            if (!l.styles.count(col.style))
+                diags_.error(top.key_pos("table"), fmt::format("table column '{}' uses style '{}', which is not defined",
+                                                               col.field, col.style));
         return l;
     }
 
@@ -424,6 +428,11 @@ private:
             }
             col.header = c.text("header", true).value;
             col.style = c.text("style").value;
+            if (col.style.empty()) col.style = "table_text";
+            Text valign = c.text("valign");
+            if (valign.value == "middle") col.middle = true;
+            else if (!valign.empty() && valign.value != "top")
+                diags_.error(valign.pos, "'valign' must be top or middle");
             Text width = c.text("width", true);
             if (!width.empty()) {
                 if (width.value.size() > 2 && width.value.substr(width.value.size() - 2) == "fr") {

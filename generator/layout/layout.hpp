@@ -60,6 +60,7 @@ struct TableColumn {
     double width = 0;    // points if fixed
     double share = 0;    // proportional share of what fixed columns leave
     std::string style;   // style of the cells' text
+    bool middle = false; // centred vertically in the row (else top)
 };
 
 struct TableSpec {

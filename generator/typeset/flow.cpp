@@ -47,38 +47,40 @@ void draw_item(const FlowItem& item, TypesetDocument& doc, const Frame& frame, d
     }
 }
 
-FlowEnd flow(const std::vector<FlowItem>& items, TypesetDocument& doc, const FrameSource& next_frame) {
-    FlowEnd end;
+Cursor flow(const std::vector<FlowItem>& items, TypesetDocument& doc, const FrameSource& next_frame, Cursor at) {
     std::size_t pos = 0;
     const std::size_t n = items.size();
     while (pos < n) {
-        Frame frame = next_frame(doc);
-        while (pos < n && items[pos].discardable) ++pos;  // no space at the top of a frame
-        if (pos >= n) {
-            end = {frame, 0};
-            break;
-        }
+        if (!at.has_frame) at = {next_frame(doc), 0, true};
+        const Frame frame = at.frame;
+        if (at.used == 0)
+            while (pos < n && items[pos].discardable) ++pos;  // no space at the top of a frame
+        if (pos >= n) break;
         // How far the items fit.
-        double y = 0;
+        double y = at.used;
         std::size_t fit = pos;
         while (fit < n && y + items[fit].height <= frame.height + kEpsilon) y += items[fit++].height;
         std::size_t stop = fit;  // items [pos, stop) go into this frame
         if (fit < n) {
-            // Break after the last item that allows it; if none does (a
-            // heading chain taller than the frame), break where it fills.
+            // Break after the last item that allows it. If none does: in a
+            // frame that already holds something, move everything on; in an
+            // empty one (a heading chain taller than a frame), break where it fills.
             std::size_t k = fit;
             while (k > pos && !items[k - 1].break_after) --k;
-            stop = k > pos ? k : std::max(fit, pos + 1);
+            if (k > pos) stop = k;
+            else if (at.used > 0) stop = pos;
+            else stop = std::max(fit, pos + 1);
         }
-        double top = 0;
+        double top = at.used;
         for (std::size_t i = pos; i < stop; ++i) {
             draw_item(items[i], doc, frame, frame.y + top);
             top += items[i].height;
         }
-        end = {frame, top};
+        at.used = top;
         pos = stop;
+        if (pos < n) at.has_frame = false;  // the rest goes to the next frame
     }
-    return end;
+    return at;
 }
 
 }  // namespace bulletin

@@ -35,13 +35,18 @@ void append_paragraph(std::vector<FlowItem>& items, const SetParagraph& p);
 // Gives the next frame to fill, adding pages to the document as needed.
 using FrameSource = std::function<Frame(TypesetDocument&)>;
 
-// Places `items` into frames taken from `next_frame`, in order. Returns the
-// frame the last item went into and how far down it reached.
-struct FlowEnd {
+// Where the next thing goes: a frame and how much of it is used. A cursor
+// without a frame (the default) means "start with a new frame".
+struct Cursor {
     Frame frame;
     double used = 0;
+    bool has_frame = false;
+    double space_left() const { return frame.height - used; }
 };
-FlowEnd flow(const std::vector<FlowItem>& items, TypesetDocument& doc, const FrameSource& next_frame);
+
+// Places `items` from `at` on, into frames taken from `next_frame` when one
+// is full. Returns where the last item ended.
+Cursor flow(const std::vector<FlowItem>& items, TypesetDocument& doc, const FrameSource& next_frame, Cursor at = {});
 
 // Draws one item at height `y` of `frame` (used by flow, and by callers that
 // place items themselves, e.g. balanced columns).

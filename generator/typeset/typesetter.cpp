@@ -6,6 +6,7 @@
 
 #include "support/utf8.hpp"
 #include "support/version.hpp"
+#include "typeset/table.hpp"
 
 namespace bulletin {
 
@@ -30,8 +31,8 @@ TypesetDocument Typesetter::typeset(const Document& doc) {
     TypesetDocument out;
     out.info = {doc.title, doc.author, doc.subject, std::string("bulletin ") + kVersion, doc.keywords};
     switch (layout_.kind) {
-        case LayoutKind::kOfficial: single_column(doc, out); break;
-        case LayoutKind::kTable: table_pages(doc, out); break;
+        case LayoutKind::kOfficial:
+        case LayoutKind::kTable: single_column(doc, out); break;
         case LayoutKind::kNewspaper: newspaper_pages(doc, out); break;
     }
     if (out.pages.empty()) new_page_frame(out);
@@ -40,13 +41,29 @@ TypesetDocument Typesetter::typeset(const Document& doc) {
     return out;
 }
 
+Cursor Typesetter::flow_blocks(const std::vector<Block>& blocks, TypesetDocument& out, Cursor at,
+                               const FrameSource& frames, double width) {
+    std::vector<FlowItem> pending;
+    for (const Block& block : blocks) {
+        if (const auto* p = std::get_if<Paragraph>(&block)) {
+            append_paragraph(pending, set(*p, width));
+        } else if (const auto* table = std::get_if<Table>(&block)) {
+            at = flow(pending, out, frames, at);
+            pending.clear();
+            TableSetter setter(*table, layout_, [this](const Paragraph& cell, double w) -> const SetParagraph& {
+                return set(cell, w);
+            });
+            at = setter.place(out, at, frames);
+        }
+    }
+    return flow(pending, out, frames, at);
+}
+
 void Typesetter::single_column(const Document& doc, TypesetDocument& out) {
-    std::vector<FlowItem> items;
+    FrameSource pages = [this](TypesetDocument& d) { return new_page_frame(d); };
     double width = layout_.page.content_width();
-    for (const auto* blocks : {&doc.head, &doc.body})
-        for (const Block& block : *blocks)
-            if (const auto* p = std::get_if<Paragraph>(&block)) append_paragraph(items, set(*p, width));
-    flow(items, out, [this](TypesetDocument& d) { return new_page_frame(d); });
+    Cursor at = flow_blocks(doc.head, out, {}, pages, width);
+    flow_blocks(doc.body, out, at, pages, width);
 }
 
 void Typesetter::page_numbers(TypesetDocument& out) {
@@ -94,7 +111,6 @@ void Typesetter::report_missing() const {
     throw InputError(std::move(diags));
 }
 
-void Typesetter::table_pages(const Document& doc, TypesetDocument& out) { single_column(doc, out); }
 void Typesetter::newspaper_pages(const Document& doc, TypesetDocument& out) { single_column(doc, out); }
 
 }  // namespace bulletin

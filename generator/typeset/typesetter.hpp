@@ -29,8 +29,11 @@ public:
 
 private:
     Frame new_page_frame(TypesetDocument& doc);
+    // Paragraphs and tables, one after the other, each going on where the
+    // previous one ended.
+    Cursor flow_blocks(const std::vector<Block>& blocks, TypesetDocument& out, Cursor at, const FrameSource& frames,
+                       double width);
     void single_column(const Document& doc, TypesetDocument& out);
-    void table_pages(const Document& doc, TypesetDocument& out);
     void newspaper_pages(const Document& doc, TypesetDocument& out);
     void page_numbers(TypesetDocument& out);
     void report_missing() const;

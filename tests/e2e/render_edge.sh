@@ -27,8 +27,19 @@ check "missing glyph: existing file untouched" '[[ "$(cat "$work/keep.pdf")" == 
 check "missing glyph: nothing new written" '[[ ! -e "$work/new.pdf" ]]'
 check "missing glyph: no temporary files left" '[[ $(ls -A "$work" | grep -c tmp) -eq 0 ]]'
 
+# A progress text three pages long: the row goes on over three pages, each
+# with the header row, and all the text comes back in order.
+"$bin" render "$fx/long-progress.yaml" -o "$work/long.pdf" >/dev/null 2>&1
+check "long row renders" '[[ -f "$work/long.pdf" ]]'
+pages=$(pdfinfo "$work/long.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+check "long row spans three pages (got $pages)" '[[ "$pages" -ge 3 ]]'
+for p in 1 2 3; do
+  check "header row on page $p" '[[ $(pdftotext -f $p -l $p "$work/long.pdf" - | grep -c 办理落实情况) -eq 1 ]]'
+done
+"$root/tests/tools/pdf_check.py" "$work/long.pdf" "$fx/long-progress.yaml" >/dev/null || { echo "FAIL long row pdf_check"; fail=1; }
+
 # Same input, SOURCE_DATE_EPOCH set: byte-identical output.
-for layout in official; do
+for layout in official table; do
   SOURCE_DATE_EPOCH=1700000000 "$bin" render "$fx/rare-chars.yaml" -o "$work/a.pdf" --layout $layout >/dev/null
   SOURCE_DATE_EPOCH=1700000000 "$bin" render "$fx/rare-chars.yaml" -o "$work/b.pdf" --layout $layout >/dev/null
   check "reproducible $layout PDF" 'cmp -s "$work/a.pdf" "$work/b.pdf"'

@@ -1,0 +1,69 @@
+// The table engine: column widths (fixed and proportional), cells holding
+// several paragraphs, vertical alignment, a ruled grid, a header row
+// repeated on every page, group rows spanning all columns, and rows split
+// across pages line by line (a cell longer than a page goes on over as many
+// pages as it needs; the short cells of a split row stay on its first part).
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "compose/document.hpp"
+#include "layout/layout.hpp"
+#include "typeset/flow.hpp"
+
+namespace bulletin {
+
+// Column widths for `width`: fixed columns as given, the rest shared by the
+// proportional ones (all scaled down if the fixed ones alone are too wide).
+std::vector<double> column_widths(const std::vector<TableColumn>& columns, double width);
+
+class TableSetter {
+public:
+    // `set` sets a paragraph at a width (the typesetter's, so the results
+    // outlive the table and missing characters are collected in one place).
+    using SetFn = std::function<const SetParagraph&(const Paragraph&, double)>;
+    TableSetter(const Table& table, const Layout& layout, const SetFn& set);
+
+    // Places the table from `at` on; returns where it ended.
+    Cursor place(TypesetDocument& doc, Cursor at, const FrameSource& next_frame);
+
+private:
+    struct Cell {
+        std::vector<FlowItem> items;  // lines and spaces of its paragraphs
+        std::size_t next = 0;         // first item not yet placed
+        bool middle = false;
+        std::optional<Color> background;
+        double remaining() const;
+        bool done() const { return next >= items.size(); }
+    };
+    struct Row {
+        std::vector<Cell> cells;  // one per column, or one spanning all (group rows)
+        bool group = false;
+        int outline_level = 0;
+        std::string outline_title;
+        bool started = false;  // some of it is already placed
+    };
+
+    Row make_row(const std::vector<TableCell>& cells, bool group, bool header);
+    double full_height(const Row& row) const;
+    // How many items of each cell fit in `content` height: nullopt if the
+    // row cannot be split there (a cell would show fewer than two lines).
+    std::optional<std::vector<std::size_t>> split(const Row& row, double content, bool force) const;
+    // Draws the items [next, upto) of each cell as one row part of `height`.
+    void draw_part(TypesetDocument& doc, const Frame& frame, double y, Row& row,
+                   const std::vector<std::size_t>& upto, double height);
+    void draw_grid(TypesetDocument& doc, const Frame& frame, double top, double bottom, const std::vector<double>& row_lines);
+
+    const Layout& layout_;
+    const TableSpec& spec_;
+    SetFn set_;
+    std::vector<double> widths_;
+    std::vector<double> xs_;  // left edge of each column, from the table's left
+    double width_ = 0;
+    Row header_;
+    double header_height_ = 0;  // the header is drawn whole on every page
+    std::vector<Row> rows_;
+};
+
+}  // namespace bulletin
