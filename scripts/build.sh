@@ -10,6 +10,9 @@ cmake --build build -j"$(nproc)" >/dev/null
 mkdir -p out
 status=0
 for yaml in examples/*.yaml data/*.yaml; do
-  build/bulletin validate "$yaml" || status=1
+  name=$(basename "$yaml" .yaml)
+  # Each in its own layout (bulletin.layout), plus the official one.
+  build/bulletin render "$yaml" -o "out/$name.pdf" || status=1
+  build/bulletin render "$yaml" -o "out/$name-official.pdf" --layout official || status=1
 done
 exit $status
