@@ -50,7 +50,15 @@ struct Image {
     Paragraph caption;
 };
 
-using Block = std::variant<Paragraph, Table, Image>;
+// The newspaper's masthead band: the column's name, its Latin spelling,
+// and a line of facts (session, date) at the right.
+struct Masthead {
+    Paragraph name;
+    Paragraph latin;
+    Paragraph info;
+};
+
+using Block = std::variant<Paragraph, Table, Image, Masthead>;
 
 struct Document {
     std::string title, author, subject, keywords;

@@ -127,8 +127,9 @@ std::vector<std::string> required_styles(LayoutKind kind) {
             common.insert(common.end(), {"table_header", "table_group", "table_text"});
             break;
         case LayoutKind::kNewspaper:
-            common.insert(common.end(), {"masthead", "masthead_latin", "kicker", "headline", "byline", "lead",
-                                         "banner", "group_title", "item_title", "running_head", "caption"});
+            common.insert(common.end(), {"masthead", "masthead_latin", "masthead_info", "kicker", "headline",
+                                         "byline", "lead", "banner", "group_title", "item_title", "running_head",
+                                         "caption"});
             break;
     }
     return common;
@@ -236,10 +237,11 @@ private:
     void read_footer(MapReader& top, FooterSpec& footer) {
         MapReader r(top.node("footer"), top.key_pos("footer"), file_, diags_, "footer");
         if (!r.is_map()) return;
-        Text format = r.text("format");
-        if (!format.empty()) {
-            if (format.value.find("{page}") == std::string::npos)
-                diags_.error(format.pos, "footer 'format' must contain {page}");
+        if (r.has("format") || r.node("format").IsDefined()) {
+            Text format = r.text("format");
+            // An empty format means no footer.
+            if (!format.empty() && format.value.find("{page}") == std::string::npos)
+                diags_.error(format.pos, "footer 'format' must contain {page} (or be \"\" for no footer)");
             footer.format = format.value;
         }
         if (Text s = r.text("style"); !s.empty()) footer.style = s.value;
@@ -459,10 +461,17 @@ private:
         }
         NewspaperSpec& n = l.newspaper;
         if (auto c = r.integer("columns", 1, 12)) n.columns = static_cast<int>(c->value);
-        if (auto c = r.integer("lead_columns", 0, 12)) n.lead_columns = static_cast<int>(c->value);
         n.gutter = length(r, "gutter", n.gutter);
         n.masthead_height = length(r, "masthead_height", n.masthead_height);
         n.column_rule = length(r, "column_rule", n.column_rule);
+        n.head_rule = length(r, "head_rule", n.head_rule);
+        n.head_gap = length(r, "head_gap", n.head_gap);
+        if (Text m = r.text("banner_mark"); !m.empty()) n.banner_mark = m.value;
+        double column_width = (l.page.content_width() - n.gutter * (n.columns - 1)) / n.columns;
+        if (column_width < 36)
+            diags_.error(r.where(), fmt::format("{} columns with a {:.0f}pt gutter leave columns {:.0f}pt wide: "
+                                                "use fewer columns or a wider page",
+                                                n.columns, n.gutter, column_width));
         if (Text c = r.text("accent"); !c.empty()) {
             n.accent = parse_color(c.value);
             if (!n.accent) diags_.error(c.pos, "'accent' must be written #RRGGBB");

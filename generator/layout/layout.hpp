@@ -76,10 +76,12 @@ struct TableSpec {
 struct NewspaperSpec {
     int columns = 5;
     double gutter = 12;
-    std::optional<Color> accent;        // banners, masthead band
+    std::optional<Color> accent;        // masthead band, rules
     double masthead_height = 60;
-    int lead_columns = 0;               // 0 = lead across the full width
     double column_rule = 0.5;           // 0 = no rules between columns
+    double head_rule = 1.5;             // under the headline block
+    double head_gap = 12;               // between the headline block and the columns
+    std::string banner_mark = "▶";      // after a group's banner label
 };
 
 struct Layout {

@@ -13,7 +13,7 @@ const std::vector<std::string>& label_keys() {
     static const std::vector<std::string> keys = {
         "seq",      "title",      "proposers", "leaders", "supervisors", "hosts",   "cohosts",
         "result",   "progress",   "next_steps", "related", "note",       "reporter", "photographer",
-        "group",    "number"};
+        "group",    "number",     "sentence",   "led_by",  "etc"};
     return keys;
 }
 

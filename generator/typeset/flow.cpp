@@ -47,7 +47,8 @@ void draw_item(const FlowItem& item, TypesetDocument& doc, const Frame& frame, d
     }
 }
 
-Cursor flow(const std::vector<FlowItem>& items, TypesetDocument& doc, const FrameSource& next_frame, Cursor at) {
+Cursor flow(const std::vector<FlowItem>& items, TypesetDocument& doc, const FrameSource& next_frame, Cursor at,
+            std::vector<FrameUse>* log) {
     std::size_t pos = 0;
     const std::size_t n = items.size();
     while (pos < n) {
@@ -76,6 +77,7 @@ Cursor flow(const std::vector<FlowItem>& items, TypesetDocument& doc, const Fram
             draw_item(items[i], doc, frame, frame.y + top);
             top += items[i].height;
         }
+        if (log) log->push_back({frame, pos, top});
         at.used = top;
         pos = stop;
         if (pos < n) at.has_frame = false;  // the rest goes to the next frame

@@ -44,9 +44,18 @@ struct Cursor {
     double space_left() const { return frame.height - used; }
 };
 
+// What went into one frame: from which item on, and how much height.
+struct FrameUse {
+    Frame frame;
+    std::size_t first_item = 0;
+    double used = 0;
+};
+
 // Places `items` from `at` on, into frames taken from `next_frame` when one
-// is full. Returns where the last item ended.
-Cursor flow(const std::vector<FlowItem>& items, TypesetDocument& doc, const FrameSource& next_frame, Cursor at = {});
+// is full. Returns where the last item ended; `log`, if given, receives one
+// entry per frame used.
+Cursor flow(const std::vector<FlowItem>& items, TypesetDocument& doc, const FrameSource& next_frame, Cursor at = {},
+            std::vector<FrameUse>* log = nullptr);
 
 // Draws one item at height `y` of `frame` (used by flow, and by callers that
 // place items themselves, e.g. balanced columns).

@@ -69,6 +69,7 @@ void Typesetter::single_column(const Document& doc, TypesetDocument& out) {
 void Typesetter::page_numbers(TypesetDocument& out) {
     const FooterSpec& f = layout_.footer;
     const PageSpec& pg = layout_.page;
+    if (f.format.empty()) return;  // e.g. the newspaper: its running head carries the number
     for (std::size_t i = 0; i < out.pages.size(); ++i) {
         Paragraph p;
         p.style = f.style;
@@ -111,6 +112,5 @@ void Typesetter::report_missing() const {
     throw InputError(std::move(diags));
 }
 
-void Typesetter::newspaper_pages(const Document& doc, TypesetDocument& out) { single_column(doc, out); }
 
 }  // namespace bulletin

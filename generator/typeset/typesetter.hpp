@@ -34,7 +34,11 @@ private:
     Cursor flow_blocks(const std::vector<Block>& blocks, TypesetDocument& out, Cursor at, const FrameSource& frames,
                        double width);
     void single_column(const Document& doc, TypesetDocument& out);
+    // Newspaper (typeset/newspaper_pages.cpp).
     void newspaper_pages(const Document& doc, TypesetDocument& out);
+    FlowItem masthead_item(const Masthead& m, double width);
+    // Adds a page with the running head; returns where its columns start.
+    double running_head(TypesetDocument& doc, const std::string& text);
     void page_numbers(TypesetDocument& out);
     void report_missing() const;
 
