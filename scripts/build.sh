@@ -5,8 +5,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 scripts/setup.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DBULLETIN_TESTS=OFF >/dev/null
-cmake --build build -j"$(nproc)" >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build --target bulletin -j"$(nproc)" >/dev/null
 mkdir -p out
 status=0
 for yaml in examples/*.yaml data/*.yaml; do

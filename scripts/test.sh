@@ -6,9 +6,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 scripts/setup.sh --test
-dir=build; flags=(-DCMAKE_BUILD_TYPE=Release -DBULLETIN_TESTS=ON)
+dir=build; flags=(-DCMAKE_BUILD_TYPE=Release)
 if [[ "${1:-}" == "--sanitize" ]]; then
-  dir=build-asan; flags=(-DBULLETIN_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DBULLETIN_TESTS=ON)
+  dir=build-asan; flags=(-DBULLETIN_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug)
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 fi
 cmake -S . -B "$dir" "${flags[@]}" >/dev/null

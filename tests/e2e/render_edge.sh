@@ -39,7 +39,7 @@ done
 "$root/tests/tools/pdf_check.py" "$work/long.pdf" "$fx/long-progress.yaml" >/dev/null || { echo "FAIL long row pdf_check"; fail=1; }
 
 # Same input, SOURCE_DATE_EPOCH set: byte-identical output.
-for layout in official table; do
+for layout in official table newspaper; do
   SOURCE_DATE_EPOCH=1700000000 "$bin" render "$fx/rare-chars.yaml" -o "$work/a.pdf" --layout $layout >/dev/null
   SOURCE_DATE_EPOCH=1700000000 "$bin" render "$fx/rare-chars.yaml" -o "$work/b.pdf" --layout $layout >/dev/null
   check "reproducible $layout PDF" 'cmp -s "$work/a.pdf" "$work/b.pdf"'
