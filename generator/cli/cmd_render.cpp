@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "compose/compose.hpp"
+#include "docx/docx_writer.hpp"
 #include "layout/layout.hpp"
 #include "model/load.hpp"
 #include "pdf/pdf_writer.hpp"
@@ -24,6 +25,27 @@ std::optional<Format> format_of(const std::string& path) {
     if (ext == ".pdf") return Format::kPdf;
     if (ext == ".docx") return Format::kDocx;
     return std::nullopt;
+}
+
+// Word gets the manifest's first (official) family of each role, with the
+// family this machine resolved as its alternative.
+FontTable docx_fonts(const FontSet& fonts) {
+    auto family = [](const std::string& candidate) { return candidate.substr(0, candidate.find(':')); };
+    FontTable table;
+    for (const auto& name : fonts.role_names()) {
+        const FontRole& role = *fonts.role(name);
+        FontNames f;
+        if (!role.cjk_candidates.empty()) {
+            f.east_asia = family(role.cjk_candidates.front());
+            f.bold = role.cjk_candidates.front().find("style=Bold") != std::string::npos;
+        }
+        if (role.cjk) f.east_asia_alt = role.cjk->family();
+        if (!role.latin_candidates.empty()) f.latin = family(role.latin_candidates.front());
+        if (role.latin) f.latin_alt = role.latin->family();
+        if (f.latin.empty()) f.latin = f.east_asia;
+        table[name] = f;
+    }
+    return table;
 }
 
 }  // namespace
@@ -65,11 +87,6 @@ int run_render(const RenderOptions& options) {
         }
         layout_path = *found;
     }
-    for (const auto& out : options.outputs)
-        if (*format_of(out) == Format::kDocx) {
-            std::cerr << fmt::format("bulletin render: DOCX output is not available yet; nothing was written ({})\n", out);
-            return kInputError;
-        }
     Diagnostics layout_diags(layout_path);
     auto layout = load_layout(layout_path, layout_diags);
     if (!layout) {
@@ -85,17 +102,23 @@ int run_render(const RenderOptions& options) {
             font_diags.print(std::cerr);
             return kInputError;
         }
+        // Typeset even for DOCX alone: a character no font has is an error
+        // in every format.
         TypesetDocument pages = Typesetter(*layout, *fonts, options.input).typeset(doc);
         // Every output is written to a temporary file first; only when all
         // succeeded are they renamed into place.
         std::vector<std::unique_ptr<PendingFile>> pending;
         for (const auto& out : options.outputs) {
             pending.push_back(std::make_unique<PendingFile>(out));
-            write_pdf(pages, pending.back()->temp_path());
+            if (*format_of(out) == Format::kPdf) write_pdf(pages, pending.back()->temp_path());
+            else write_docx(doc, *layout, docx_fonts(*fonts), pending.back()->temp_path());
         }
         for (auto& p : pending) {
             p->commit();
-            std::cout << fmt::format("{}: {} pages\n", p->target(), pages.pages.size());
+            if (*format_of(p->target()) == Format::kPdf)
+                std::cout << fmt::format("{}: {} pages\n", p->target(), pages.pages.size());
+            else
+                std::cout << fmt::format("{}: written\n", p->target());
         }
     } catch (const InputError& e) {
         for (const auto& d : e.diagnostics()) std::cerr << format_diagnostic(d) << "\n";

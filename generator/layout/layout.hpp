@@ -106,6 +106,11 @@ struct Layout {
                       const std::map<std::string, std::string>& overrides) const;
 };
 
+// Column widths of a table `width` wide: fixed columns as given, the rest
+// shared by the proportional ones (all scaled down if the fixed ones alone
+// are too wide). Used by both the PDF table engine and the DOCX table grid.
+std::vector<double> column_widths(const std::vector<TableColumn>& columns, double width);
+
 // Names of the builtin layouts (files in <data>/layouts).
 std::vector<std::string> builtin_layouts();
 

@@ -117,7 +117,7 @@ private:
         YAML::Node n = r.node("column");
         if (!n.IsDefined() || n.IsNull()) return;
         if (n.IsScalar()) {
-            m.column.name = {n.Scalar(), r.value_pos("column"), file_.content_pos(n)};
+            m.column.name = scalar_text(n, r.value_pos("column"), file_, diags_, "'column'");
             return;
         }
         MapReader c(n, r.value_pos("column"), file_, diags_, "column");
@@ -130,7 +130,7 @@ private:
         YAML::Node n = r.node("byline");
         if (!n.IsDefined() || n.IsNull()) return;
         if (n.IsScalar()) {
-            m.byline.text = {n.Scalar(), r.value_pos("byline"), file_.content_pos(n)};
+            m.byline.text = scalar_text(n, r.value_pos("byline"), file_, diags_, "'byline'");
             return;
         }
         MapReader c(n, r.value_pos("byline"), file_, diags_, "byline");
@@ -247,7 +247,8 @@ private:
         if (!n.IsDefined() || n.IsNull()) return out;
         SourcePos at = r.value_pos("leaders");
         if (n.IsScalar()) {
-            if (!utf8::trim(n.Scalar()).empty()) out.push_back({{n.Scalar(), at, file_.content_pos(n)}, {}});
+            Text name = scalar_text(n, at, file_, diags_, "'leaders'");
+            if (!utf8::trim(name.value).empty()) out.push_back({name, {}});
             return out;
         }
         if (!n.IsSequence()) {
@@ -258,7 +259,7 @@ private:
             SourcePos p = el.IsNull() ? at : file_.pos(el);
             if (el.IsScalar()) {
                 if (utf8::trim(el.Scalar()).empty()) diags_.error(p, "empty entry in 'leaders'");
-                else out.push_back({{el.Scalar(), p, file_.content_pos(el)}, {}});
+                else out.push_back({scalar_text(el, p, file_, diags_, "an entry of 'leaders'"), {}});
             } else if (el.IsMap()) {
                 MapReader lr(el, p, file_, diags_, "leader");
                 Leader l;

@@ -85,7 +85,17 @@ Text scalar_text(const YAML::Node& node, SourcePos fallback, const YamlFile& fil
                  std::string_view what) {
     SourcePos at = node.IsNull() ? fallback : file.pos(node);
     if (!at.known()) at = fallback;
-    if (node.IsScalar()) return {node.Scalar(), at, file.content_pos(node)};
+    if (node.IsScalar()) {
+        // Control characters (from "\x01"-style escapes) cannot be printed
+        // and are not allowed in the XML of a DOCX.
+        for (char32_t c : utf8::decode(node.Scalar()))
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF) {
+                diags.error(at, fmt::format("{} contains the control character {}, which cannot be printed", what,
+                                            utf8::codepoint_name(c)));
+                break;
+            }
+        return {node.Scalar(), at, file.content_pos(node)};
+    }
     if (!node.IsNull()) diags.error(at, fmt::format("{} must be text, got {}", what, node_kind(node)));
     return {{}, at, {}};
 }
@@ -174,7 +184,7 @@ std::vector<Text> MapReader::texts(std::string_view key) {
     std::vector<Text> out;
     if (!n.IsDefined() || n.IsNull()) return out;
     if (n.IsScalar()) {
-        out.push_back({n.Scalar(), value_pos(key), file_.content_pos(n)});
+        out.push_back(scalar_text(n, value_pos(key), file_, diags_, fmt::format("'{}' in {}", key, what_)));
         return out;
     }
     if (!n.IsSequence()) {

@@ -9,21 +9,6 @@ namespace {
 constexpr double kEpsilon = 0.01;
 }
 
-std::vector<double> column_widths(const std::vector<TableColumn>& columns, double width) {
-    double fixed = 0, shares = 0;
-    for (const auto& c : columns) {
-        fixed += c.width;
-        shares += c.share;
-    }
-    std::vector<double> out;
-    double rest = width - fixed;
-    // Fixed columns wider than the page: scale everything down to fit.
-    double scale = rest < 0 || (shares == 0 && fixed > 0) ? width / fixed : 1.0;
-    if (scale != 1.0) rest = 0;
-    for (const auto& c : columns) out.push_back(c.share > 0 ? rest * c.share / shares : c.width * scale);
-    return out;
-}
-
 double TableSetter::Cell::remaining() const {
     double h = 0;
     std::size_t k = next;

@@ -14,10 +14,6 @@
 
 namespace bulletin {
 
-// Column widths for `width`: fixed columns as given, the rest shared by the
-// proportional ones (all scaled down if the fixed ones alone are too wide).
-std::vector<double> column_widths(const std::vector<TableColumn>& columns, double width);
-
 class TableSetter {
 public:
     // `set` sets a paragraph at a width (the typesetter's, so the results

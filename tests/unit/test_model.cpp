@@ -264,6 +264,12 @@ TEST_CASE("duplicate keys and unclosed bold marks") {
     CHECK(p[1].rfind("6:15: unclosed '**'", 0) == 0);
 }
 
+TEST_CASE("control characters are refused") {
+    auto p = problems("bulletin: {title: \"公\\x01报\"}\nitems: [{title: 甲}]\n");
+    REQUIRE(p.size() == 1);
+    CHECK(p[0] == "1:19: 'title' in bulletin contains the control character U+0001, which cannot be printed");
+}
+
 TEST_CASE("every problem is reported, not just the first") {
     auto p = problems(
         "bulletin: {title: 公报, yaer: 2024}\n"

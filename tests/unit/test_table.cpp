@@ -7,7 +7,6 @@
 #include <map>
 
 #include "support/utf8.hpp"
-#include "typeset/table.hpp"
 #include "typeset/typesetter.hpp"
 
 using namespace bulletin;

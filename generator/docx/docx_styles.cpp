@@ -1,0 +1,261 @@
+#include "docx/docx_styles.hpp"
+
+#include <cmath>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace bulletin {
+
+long twips(double points) { return std::lround(points * 20); }
+
+std::string hex_colour(const Color& c) {
+    auto v = [](double x) { return static_cast<int>(std::lround(x * 255)); };
+    return fmt::format("{:02X}{:02X}{:02X}", v(c.r), v(c.g), v(c.b));
+}
+
+namespace {
+
+// Word's own styles, so its navigation pane and style gallery know them.
+struct Builtin {
+    const char* layout;
+    const char* id;
+    const char* name;
+};
+constexpr Builtin kBuiltins[] = {
+    {"body", "BodyText", "Body Text"},  {"title", "Title", "Title"},        {"subtitle", "Subtitle", "Subtitle"},
+    {"heading1", "Heading1", "heading 1"}, {"heading2", "Heading2", "heading 2"}, {"heading3", "Heading3", "heading 3"},
+    {"heading4", "Heading4", "heading 4"}, {"page_number", "Footer", "footer"},   {"running_head", "Header", "header"},
+};
+
+std::string pascal(const std::string& name) {
+    std::string out;
+    bool up = true;
+    for (char c : name) {
+        if (c == '_' || c == '-' || c == ' ') {
+            up = true;
+            continue;
+        }
+        out += up ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+        up = false;
+    }
+    return out;
+}
+
+const char* jc(Align a) {
+    switch (a) {
+        case Align::kLeft: return "left";
+        case Align::kCenter: return "center";
+        case Align::kRight: return "right";
+        case Align::kJustify: return "both";
+    }
+    return "both";
+}
+
+void set(pugi::xml_node n, const char* attr, const std::string& value) { n.append_attribute(attr) = value.c_str(); }
+
+std::string serialize(const pugi::xml_document& doc) {
+    std::ostringstream out;
+    doc.save(out, "", pugi::format_raw);
+    return out.str();
+}
+
+}  // namespace
+
+DocxStyles::DocxStyles(const Layout& layout, const FontTable& fonts) : layout_(layout), fonts_(fonts) {}
+
+std::string DocxStyles::paragraph_style(const std::string& layout_style) const {
+    for (const auto& b : kBuiltins)
+        if (layout_style == b.layout) return b.id;
+    return pascal(layout_style);
+}
+
+std::string DocxStyles::strong_style(const std::string& layout_style) const {
+    const Style& st = layout_.style(layout_style);
+    if (st.strong.empty() || st.strong == st.font) return {};
+    return "Strong" + pascal(st.strong);
+}
+
+std::string DocxStyles::character_style(const std::string& layout_style) {
+    character_styles_.insert(layout_style);
+    return pascal(layout_style) + "Char";
+}
+
+void DocxStyles::add_run_props(pugi::xml_node rpr, const Style& st, const Style* parent) const {
+    // Children in the schema's order: rFonts, b, color, spacing, sz, szCs, lang.
+    if (!parent || parent->font != st.font) {
+        auto it = fonts_.find(st.font);
+        if (it != fonts_.end()) {
+            auto f = rpr.append_child("w:rFonts");
+            set(f, "w:ascii", it->second.latin);
+            set(f, "w:hAnsi", it->second.latin);
+            set(f, "w:eastAsia", it->second.east_asia);
+            set(f, "w:cs", it->second.latin);
+            if (it->second.bold) rpr.append_child("w:b");
+        }
+    }
+    if (!parent || !(parent->color == st.color)) set(rpr.append_child("w:color"), "w:val", hex_colour(st.color));
+    if ((!parent && st.tracking != 0) || (parent && parent->tracking != st.tracking))
+        set(rpr.append_child("w:spacing"), "w:val", std::to_string(twips(st.tracking)));
+    if (!parent || parent->size != st.size) {
+        std::string half = std::to_string(std::lround(st.size * 2));
+        set(rpr.append_child("w:sz"), "w:val", half);
+        set(rpr.append_child("w:szCs"), "w:val", half);
+    }
+}
+
+void DocxStyles::add_paragraph_props(pugi::xml_node ppr, const Style& st, const Style* parent) const {
+    // Children in the schema's order: keepNext, shd, spacing, ind, jc, outlineLvl.
+    if (st.keep_with_next && (!parent || !parent->keep_with_next)) ppr.append_child("w:keepNext");
+    if (st.background) {
+        auto shd = ppr.append_child("w:shd");
+        set(shd, "w:val", "clear");
+        set(shd, "w:color", "auto");
+        set(shd, "w:fill", hex_colour(*st.background));
+    }
+    auto spacing = ppr.append_child("w:spacing");
+    set(spacing, "w:before", std::to_string(twips(st.space_before)));
+    set(spacing, "w:after", std::to_string(twips(st.space_after)));
+    set(spacing, "w:line", std::to_string(twips(st.leading)));
+    set(spacing, "w:lineRule", "exact");
+    auto ind = ppr.append_child("w:ind");
+    set(ind, "w:left", std::to_string(twips(st.left)));
+    set(ind, "w:right", std::to_string(twips(st.right)));
+    set(ind, "w:firstLine", std::to_string(twips(st.indent)));
+    set(ppr.append_child("w:jc"), "w:val", jc(st.align));
+    if (st.name.rfind("heading", 0) == 0 && st.name.size() == 8)
+        set(ppr.append_child("w:outlineLvl"), "w:val", std::string(1, static_cast<char>(st.name[7] - 1)));
+}
+
+std::string DocxStyles::styles_xml() const {
+    pugi::xml_document doc;
+    auto decl = doc.append_child(pugi::node_declaration);
+    decl.append_attribute("version") = "1.0";
+    decl.append_attribute("encoding") = "UTF-8";
+    decl.append_attribute("standalone") = "yes";
+    auto root = doc.append_child("w:styles");
+    set(root, "xmlns:w", kWordNamespace);
+
+    // Defaults: the body's font; Chinese line breaking (kinsoku) on.
+    auto defaults = root.append_child("w:docDefaults");
+    auto rpr = defaults.append_child("w:rPrDefault").append_child("w:rPr");
+    const Style& body = layout_.style("body");
+    add_run_props(rpr, body, nullptr);
+    auto lang = rpr.append_child("w:lang");
+    set(lang, "w:val", "en-US");
+    set(lang, "w:eastAsia", "zh-CN");
+    auto ppr = defaults.append_child("w:pPrDefault").append_child("w:pPr");
+    set(ppr.append_child("w:kinsoku"), "w:val", "1");
+    set(ppr.append_child("w:overflowPunct"), "w:val", "1");
+    set(ppr.append_child("w:autoSpaceDE"), "w:val", "1");
+    set(ppr.append_child("w:autoSpaceDN"), "w:val", "1");
+
+    auto normal = root.append_child("w:style");
+    set(normal, "w:type", "paragraph");
+    set(normal, "w:default", "1");
+    set(normal, "w:styleId", "Normal");
+    set(normal.append_child("w:name"), "w:val", "Normal");
+    normal.append_child("w:qFormat");
+
+    auto name_of = [](const std::string& layout_style) {
+        for (const auto& b : kBuiltins)
+            if (layout_style == b.layout) return std::string(b.name);
+        std::string n = layout_style;
+        for (auto& c : n)
+            if (c == '_') c = ' ';
+        return n;
+    };
+    for (const auto& [name, st] : layout_.styles) {
+        auto s = root.append_child("w:style");
+        set(s, "w:type", "paragraph");
+        set(s, "w:styleId", paragraph_style(name));
+        set(s.append_child("w:name"), "w:val", name_of(name));
+        const Style* parent = nullptr;
+        if (!st.based_on.empty() && layout_.styles.count(st.based_on)) parent = &layout_.style(st.based_on);
+        set(s.append_child("w:basedOn"), "w:val", parent ? paragraph_style(st.based_on) : std::string("Normal"));
+        set(s.append_child("w:next"), "w:val", name.rfind("heading", 0) == 0 ? "BodyText" : paragraph_style(name));
+        s.append_child("w:qFormat");
+        add_paragraph_props(s.append_child("w:pPr"), st, parent);
+        add_run_props(s.append_child("w:rPr"), st, parent);
+    }
+    // Character styles: one per strong role, and the layout styles used inline.
+    std::set<std::string> strong_roles;
+    for (const auto& [name, st] : layout_.styles)
+        if (!st.strong.empty() && st.strong != st.font) strong_roles.insert(st.strong);
+    for (const auto& role : strong_roles) {
+        auto s = root.append_child("w:style");
+        set(s, "w:type", "character");
+        set(s, "w:styleId", "Strong" + pascal(role));
+        set(s.append_child("w:name"), "w:val", "strong " + role);
+        s.append_child("w:qFormat");
+        auto r = s.append_child("w:rPr");
+        auto it = fonts_.find(role);
+        if (it != fonts_.end()) {
+            auto f = r.append_child("w:rFonts");
+            set(f, "w:ascii", it->second.latin);
+            set(f, "w:hAnsi", it->second.latin);
+            set(f, "w:eastAsia", it->second.east_asia);
+            set(f, "w:cs", it->second.latin);
+            if (it->second.bold) r.append_child("w:b");
+        }
+    }
+    for (const auto& name : character_styles_) {
+        auto s = root.append_child("w:style");
+        set(s, "w:type", "character");
+        set(s, "w:styleId", pascal(name) + "Char");
+        set(s.append_child("w:name"), "w:val", name_of(name) + " char");
+        add_run_props(s.append_child("w:rPr"), layout_.style(name), nullptr);
+    }
+    // The table style: the grid and the cell padding of the layout.
+    const TableSpec& t = layout_.table;
+    auto ts = root.append_child("w:style");
+    set(ts, "w:type", "table");
+    set(ts, "w:styleId", "BulletinTable");
+    set(ts.append_child("w:name"), "w:val", "bulletin table");
+    auto tpr = ts.append_child("w:tblPr");
+    auto borders = tpr.append_child("w:tblBorders");
+    for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"}) {
+        bool outer = std::string(side).rfind("inside", 0) != 0;
+        auto b = borders.append_child((std::string("w:") + side).c_str());
+        set(b, "w:val", "single");
+        set(b, "w:sz", std::to_string(std::max(2L, std::lround((outer ? t.outer_rule : t.rule) * 8))));
+        set(b, "w:space", "0");
+        set(b, "w:color", "000000");
+    }
+    auto mar = tpr.append_child("w:tblCellMar");
+    for (const char* side : {"top", "left", "bottom", "right"}) {
+        auto m = mar.append_child((std::string("w:") + side).c_str());
+        set(m, "w:w", std::to_string(twips(t.padding)));
+        set(m, "w:type", "dxa");
+    }
+    return serialize(doc);
+}
+
+std::string DocxStyles::font_table_xml() const {
+    pugi::xml_document doc;
+    auto decl = doc.append_child(pugi::node_declaration);
+    decl.append_attribute("version") = "1.0";
+    decl.append_attribute("encoding") = "UTF-8";
+    decl.append_attribute("standalone") = "yes";
+    auto root = doc.append_child("w:fonts");
+    set(root, "xmlns:w", kWordNamespace);
+    std::map<std::string, std::string> fonts;  // name -> alternative
+    for (const auto& [role, f] : fonts_) {
+        fonts.emplace(f.east_asia, f.east_asia_alt);
+        fonts.emplace(f.latin, f.latin_alt);
+    }
+    for (const auto& [name, alt] : fonts) {
+        if (name.empty()) continue;
+        auto font = root.append_child("w:font");
+        set(font, "w:name", name);
+        if (!alt.empty() && alt != name) set(font.append_child("w:altName"), "w:val", alt);
+        bool cjk = static_cast<unsigned char>(name[0]) >= 0x80 || name.find("CJK") != std::string::npos ||
+                   name.rfind("Fandol", 0) == 0 || name.rfind("LXGW", 0) == 0;
+        set(font.append_child("w:charset"), "w:val", cjk ? "86" : "00");  // 86 = GB2312
+        set(font.append_child("w:family"), "w:val", "auto");
+        set(font.append_child("w:pitch"), "w:val", "variable");
+    }
+    return serialize(doc);
+}
+
+}  // namespace bulletin

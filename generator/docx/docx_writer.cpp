@@ -1,0 +1,449 @@
+#include "docx/docx_writer.hpp"
+
+#include <array>
+#include <cstdlib>
+#include <ctime>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <pugixml.hpp>
+
+#include "docx/zip_package.hpp"
+#include "support/version.hpp"
+
+namespace bulletin {
+
+namespace {
+
+void set(pugi::xml_node n, const char* attr, const std::string& value) { n.append_attribute(attr) = value.c_str(); }
+
+pugi::xml_node declare(pugi::xml_document& doc) {
+    auto decl = doc.append_child(pugi::node_declaration);
+    decl.append_attribute("version") = "1.0";
+    decl.append_attribute("encoding") = "UTF-8";
+    decl.append_attribute("standalone") = "yes";
+    return decl;
+}
+
+std::string serialize(const pugi::xml_document& doc) {
+    std::ostringstream out;
+    doc.save(out, "", pugi::format_raw);
+    return out.str();
+}
+
+std::time_t build_time() {
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch)
+        return static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+    return std::time(nullptr);
+}
+
+// Appends text as runs' <w:t>, turning U+2028 (a forced line break) into <w:br/>.
+void add_text(pugi::xml_node run, const std::string& text) {
+    const std::string sep = "\u2028";
+    std::size_t start = 0;
+    while (true) {
+        std::size_t at = text.find(sep, start);
+        std::string part = text.substr(start, at == std::string::npos ? std::string::npos : at - start);
+        if (!part.empty()) {
+            auto t = run.append_child("w:t");
+            set(t, "xml:space", "preserve");
+            t.text().set(part.c_str());
+        }
+        if (at == std::string::npos) break;
+        run.append_child("w:br");
+        start = at + sep.size();
+    }
+}
+
+class DocxWriter {
+public:
+    DocxWriter(const Document& doc, const Layout& layout, const FontTable& fonts)
+        : doc_(doc), layout_(layout), styles_(layout, fonts) {}
+
+    std::vector<ZipPart> parts() {
+        std::vector<ZipPart> out;
+        std::string document = document_xml();  // first: it decides which other parts exist
+        out.push_back({"[Content_Types].xml", content_types()});
+        out.push_back({"_rels/.rels", package_rels()});
+        out.push_back({"docProps/core.xml", core_xml()});
+        out.push_back({"docProps/app.xml", app_xml()});
+        out.push_back({"word/document.xml", document});
+        out.push_back({"word/styles.xml", styles_.styles_xml()});
+        out.push_back({"word/settings.xml", settings_xml()});
+        out.push_back({"word/fontTable.xml", styles_.font_table_xml()});
+        for (const auto& [name, xml] : extra_parts_) out.push_back({"word/" + name, xml});
+        out.push_back({"word/_rels/document.xml.rels", document_rels()});
+        return out;
+    }
+
+private:
+    // ------------------------------------------------------------ content
+
+    void paragraph(pugi::xml_node parent, const Paragraph& p) {
+        auto w = parent.append_child("w:p");
+        auto ppr = w.append_child("w:pPr");
+        set(ppr.append_child("w:pStyle"), "w:val", styles_.paragraph_style(p.style));
+        if (p.keep_with_next && !layout_.style(p.style).keep_with_next) ppr.append_child("w:keepNext");
+        // Bookmarked text that is not a heading style still shows in Word's
+        // navigation pane at its level.
+        if (p.outline_level > 0 && p.style.rfind("heading", 0) != 0)
+            set(ppr.append_child("w:outlineLvl"), "w:val", std::to_string(p.outline_level - 1));
+        std::string strong = styles_.strong_style(p.style);
+        for (const Span& span : p.spans) {
+            auto r = w.append_child("w:r");
+            if (span.strong && !strong.empty()) set(r.append_child("w:rPr").append_child("w:rStyle"), "w:val", strong);
+            add_text(r, span.text);
+        }
+        last_paragraph_ = w;
+    }
+
+    void masthead(pugi::xml_node body, const Masthead& m) {
+        auto w = body.append_child("w:p");
+        auto ppr = w.append_child("w:pPr");
+        set(ppr.append_child("w:pStyle"), "w:val", styles_.paragraph_style(m.name.style));
+        // The band: the layout's accent colour behind the whole line.
+        if (const auto& accent = layout_.newspaper.accent) {
+            auto shd = ppr.append_child("w:shd");
+            set(shd, "w:val", "clear");
+            set(shd, "w:color", "auto");
+            set(shd, "w:fill", hex_colour(*accent));
+        }
+        auto tab = ppr.append_child("w:tabs").append_child("w:tab");
+        set(tab, "w:val", "right");
+        set(tab, "w:pos", std::to_string(twips(layout_.page.content_width())));
+        auto runs = [&](const Paragraph& p, const std::string& char_style, bool tab_before) {
+            if (p.spans.empty()) return;
+            auto r = w.append_child("w:r");
+            if (!char_style.empty()) set(r.append_child("w:rPr").append_child("w:rStyle"), "w:val", char_style);
+            if (tab_before) r.append_child("w:tab");
+            else if (!char_style.empty()) add_text(r, " ");
+            for (const Span& s : p.spans) add_text(r, s.text);
+        };
+        runs(m.name, "", false);
+        runs(m.latin, styles_.character_style(m.latin.style), false);
+        runs(m.info, styles_.character_style(m.info.style), true);
+        last_paragraph_ = w;
+    }
+
+    void table(pugi::xml_node body, const Table& t) {
+        const auto& cols = layout_.table.columns;
+        std::vector<double> widths = column_widths(cols, layout_.page.content_width());
+        auto tbl = body.append_child("w:tbl");
+        auto pr = tbl.append_child("w:tblPr");
+        set(pr.append_child("w:tblStyle"), "w:val", "BulletinTable");
+        auto tw = pr.append_child("w:tblW");
+        set(tw, "w:w", std::to_string(twips(layout_.page.content_width())));
+        set(tw, "w:type", "dxa");
+        set(pr.append_child("w:tblLayout"), "w:type", "fixed");
+        auto grid = tbl.append_child("w:tblGrid");
+        for (double w : widths) set(grid.append_child("w:gridCol"), "w:w", std::to_string(twips(w)));
+
+        auto cell = [&](pugi::xml_node tr, const TableCell& c, double width, int span, bool middle,
+                        const std::optional<Color>& fill) {
+            auto tc = tr.append_child("w:tc");
+            auto tcpr = tc.append_child("w:tcPr");
+            auto w = tcpr.append_child("w:tcW");
+            set(w, "w:w", std::to_string(twips(width)));
+            set(w, "w:type", "dxa");
+            if (span > 1) set(tcpr.append_child("w:gridSpan"), "w:val", std::to_string(span));
+            if (fill) {
+                auto shd = tcpr.append_child("w:shd");
+                set(shd, "w:val", "clear");
+                set(shd, "w:color", "auto");
+                set(shd, "w:fill", hex_colour(*fill));
+            }
+            if (middle) set(tcpr.append_child("w:vAlign"), "w:val", "center");
+            for (const Paragraph& p : c.paragraphs) paragraph(tc, p);
+            if (c.paragraphs.empty()) tc.append_child("w:p");  // a cell holds at least one paragraph
+        };
+        // The header row repeats on every page; rows may break across pages.
+        auto header = tbl.append_child("w:tr");
+        header.append_child("w:trPr").append_child("w:tblHeader");
+        for (std::size_t c = 0; c < t.header.size(); ++c)
+            cell(header, t.header[c], widths[c], 1, true, layout_.table.header_background);
+        for (const TableRow& row : t.rows) {
+            auto tr = tbl.append_child("w:tr");
+            if (row.group) {
+                cell(tr, row.cells.at(0), layout_.page.content_width(), static_cast<int>(cols.size()), false, {});
+                continue;
+            }
+            for (std::size_t c = 0; c < row.cells.size(); ++c)
+                cell(tr, row.cells[c], widths[c], 1, cols[c].middle, {});
+        }
+        last_paragraph_ = {};
+    }
+
+    void blocks(pugi::xml_node body, const std::vector<Block>& list) {
+        for (const Block& b : list) {
+            if (const auto* p = std::get_if<Paragraph>(&b)) paragraph(body, *p);
+            else if (const auto* t = std::get_if<Table>(&b)) table(body, *t);
+            else if (const auto* m = std::get_if<Masthead>(&b)) masthead(body, *m);
+        }
+    }
+
+    // ------------------------------------------------------------ sections
+
+    std::string add_part(const std::string& kind, const std::string& xml) {
+        std::string name = fmt::format("{}{}.xml", kind, ++part_count_[kind]);
+        std::string id = fmt::format("rId{}", 10 + extra_parts_.size());
+        extra_parts_.push_back({name, xml});
+        rels_.push_back({id, kind, name});
+        return id;
+    }
+
+    // A header or footer: `text` with "{page}" becoming a PAGE field.
+    std::string furniture(const char* root_name, const std::string& style, const std::string& text, const char* align,
+                          double indent_left, double indent_right, const std::string& right_text = {}) {
+        pugi::xml_document x;
+        declare(x);
+        auto root = x.append_child(root_name);
+        set(root, "xmlns:w", kWordNamespace);
+        set(root, "xmlns:r", kRelNamespace);
+        auto p = root.append_child("w:p");
+        auto ppr = p.append_child("w:pPr");
+        set(ppr.append_child("w:pStyle"), "w:val", styles_.paragraph_style(style));
+        if (!right_text.empty()) {
+            auto tab = ppr.append_child("w:tabs").append_child("w:tab");
+            set(tab, "w:val", "right");
+            set(tab, "w:pos", std::to_string(twips(layout_.page.content_width())));
+        }
+        auto ind = ppr.append_child("w:ind");
+        set(ind, "w:left", std::to_string(twips(indent_left)));
+        set(ind, "w:right", std::to_string(twips(indent_right)));
+        set(ind, "w:firstLine", "0");
+        set(ppr.append_child("w:jc"), "w:val", align);
+        auto field_text = [&](const std::string& t) {
+            std::size_t at = t.find("{page}");
+            if (!t.substr(0, at).empty()) add_text(p.append_child("w:r"), t.substr(0, at));
+            if (at == std::string::npos) return;
+            auto fld = p.append_child("w:fldSimple");
+            set(fld, "w:instr", " PAGE ");
+            add_text(fld.append_child("w:r"), "1");
+            if (at + 6 < t.size()) add_text(p.append_child("w:r"), t.substr(at + 6));
+        };
+        field_text(text);
+        if (!right_text.empty()) {
+            p.append_child("w:r").append_child("w:tab");
+            field_text(right_text);
+        }
+        return serialize(x);
+    }
+
+    void section(pugi::xml_node sect, bool last) {
+        const PageSpec& pg = layout_.page;
+        const FooterSpec& f = layout_.footer;
+        bool newspaper = layout_.kind == LayoutKind::kNewspaper;
+        if (last && newspaper && !doc_.running_head.empty()) {
+            auto ref = sect.append_child("w:headerReference");
+            set(ref, "w:type", "default");
+            set(ref, "r:id", add_part("header", furniture("w:hdr", "running_head", doc_.running_head, "left", 0, 0, "{page}")));
+        }
+        if (!f.format.empty() && last) {
+            double inset = layout_.style(f.style).size;
+            if (f.position == "outside") {
+                auto odd = sect.append_child("w:footerReference");
+                set(odd, "w:type", "default");
+                set(odd, "r:id", add_part("footer", furniture("w:ftr", f.style, f.format, "right", 0, inset)));
+                auto even = sect.append_child("w:footerReference");
+                set(even, "w:type", "even");
+                set(even, "r:id", add_part("footer", furniture("w:ftr", f.style, f.format, "left", inset, 0)));
+                even_and_odd_ = true;
+            } else {
+                auto ref = sect.append_child("w:footerReference");
+                set(ref, "w:type", "default");
+                set(ref, "r:id", add_part("footer", furniture("w:ftr", f.style, f.format, "center", 0, 0)));
+            }
+        }
+        if (newspaper && last) set(sect.append_child("w:type"), "w:val", "continuous");
+        auto size = sect.append_child("w:pgSz");
+        set(size, "w:w", std::to_string(twips(pg.width)));
+        set(size, "w:h", std::to_string(twips(pg.height)));
+        if (pg.width > pg.height) set(size, "w:orient", "landscape");
+        auto mar = sect.append_child("w:pgMar");
+        set(mar, "w:top", std::to_string(twips(pg.top)));
+        set(mar, "w:right", std::to_string(twips(pg.outside)));
+        set(mar, "w:bottom", std::to_string(twips(pg.bottom)));
+        set(mar, "w:left", std::to_string(twips(pg.inside)));
+        set(mar, "w:header", std::to_string(twips(std::max(pg.top / 3, 18.0))));
+        double footer_size = layout_.styles.count(f.style) ? layout_.style(f.style).size : 12;
+        set(mar, "w:footer", std::to_string(twips(std::max(pg.bottom - f.distance - footer_size, 18.0))));
+        set(mar, "w:gutter", "0");
+        if (newspaper && last) {
+            const NewspaperSpec& ns = layout_.newspaper;
+            auto cols = sect.append_child("w:cols");
+            set(cols, "w:num", std::to_string(ns.columns));
+            set(cols, "w:space", std::to_string(twips(ns.gutter)));
+            if (ns.column_rule > 0) set(cols, "w:sep", "1");
+        }
+        if (layout_.kind == LayoutKind::kOfficial) {
+            // The 公文 grid: lines of the body's leading.
+            auto grid = sect.append_child("w:docGrid");
+            set(grid, "w:type", "lines");
+            set(grid, "w:linePitch", std::to_string(twips(layout_.style("body").leading)));
+        }
+    }
+
+    std::string document_xml() {
+        pugi::xml_document x;
+        declare(x);
+        auto root = x.append_child("w:document");
+        set(root, "xmlns:w", kWordNamespace);
+        set(root, "xmlns:r", kRelNamespace);
+        auto body = root.append_child("w:body");
+        blocks(body, doc_.head);
+        if (layout_.kind == LayoutKind::kNewspaper) {
+            // The masthead and headline are one section across the page; the
+            // body a continuous section in columns.
+            if (!last_paragraph_) last_paragraph_ = body.append_child("w:p");
+            auto ppr = last_paragraph_.child("w:pPr");
+            if (!ppr) ppr = last_paragraph_.prepend_child("w:pPr");
+            section(ppr.append_child("w:sectPr"), false);
+        }
+        blocks(body, doc_.body);
+        if (!last_paragraph_) body.append_child("w:p");  // Word wants a paragraph after a final table
+        section(body.append_child("w:sectPr"), true);
+        return serialize(x);
+    }
+
+    // ------------------------------------------------------------ package
+
+    std::string settings_xml() const {
+        pugi::xml_document x;
+        declare(x);
+        auto root = x.append_child("w:settings");
+        set(root, "xmlns:w", kWordNamespace);
+        set(root.append_child("w:zoom"), "w:percent", "100");
+        const PageSpec& pg = layout_.page;
+        if (pg.inside != pg.outside) root.append_child("w:mirrorMargins");
+        set(root.append_child("w:defaultTabStop"), "w:val", "420");
+        if (even_and_odd_) root.append_child("w:evenAndOddHeaders");
+        // 标点挤压, as the PDF does it.
+        set(root.append_child("w:characterSpacingControl"), "w:val", "compressPunctuation");
+        auto compat = root.append_child("w:compat").append_child("w:compatSetting");
+        set(compat, "w:name", "compatibilityMode");
+        set(compat, "w:uri", "http://schemas.microsoft.com/office/word");
+        set(compat, "w:val", "15");
+        return serialize(x);
+    }
+
+    std::string content_types() const {
+        pugi::xml_document x;
+        declare(x);
+        auto root = x.append_child("Types");
+        set(root, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
+        auto def = [&](const char* ext, const char* type) {
+            auto d = root.append_child("Default");
+            set(d, "Extension", ext);
+            set(d, "ContentType", type);
+        };
+        def("rels", "application/vnd.openxmlformats-package.relationships+xml");
+        def("xml", "application/xml");
+        auto over = [&](const std::string& part, const std::string& type) {
+            auto o = root.append_child("Override");
+            set(o, "PartName", part);
+            set(o, "ContentType", type);
+        };
+        const std::string wml = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
+        over("/word/document.xml", wml + "document.main+xml");
+        over("/word/styles.xml", wml + "styles+xml");
+        over("/word/settings.xml", wml + "settings+xml");
+        over("/word/fontTable.xml", wml + "fontTable+xml");
+        for (const auto& [name, xml] : extra_parts_)
+            over("/word/" + name, wml + (name.rfind("header", 0) == 0 ? "header+xml" : "footer+xml"));
+        over("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
+        over("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml");
+        return serialize(x);
+    }
+
+    static std::string relationships(const std::vector<std::array<std::string, 3>>& rels) {
+        pugi::xml_document x;
+        declare(x);
+        auto root = x.append_child("Relationships");
+        set(root, "xmlns", "http://schemas.openxmlformats.org/package/2006/relationships");
+        for (const auto& [id, type, target] : rels) {
+            auto r = root.append_child("Relationship");
+            set(r, "Id", id);
+            set(r, "Type", type);
+            set(r, "Target", target);
+        }
+        return serialize(x);
+    }
+
+    std::string package_rels() const {
+        const std::string od = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+        return relationships({{"rId1", od + "officeDocument", "word/document.xml"},
+                              {"rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+                               "docProps/core.xml"},
+                              {"rId3", od + "extended-properties", "docProps/app.xml"}});
+    }
+
+    std::string document_rels() const {
+        const std::string od = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+        std::vector<std::array<std::string, 3>> rels = {{"rId1", od + "styles", "styles.xml"},
+                                                        {"rId2", od + "settings", "settings.xml"},
+                                                        {"rId3", od + "fontTable", "fontTable.xml"}};
+        for (const auto& r : rels_) rels.push_back({r.id, od + r.kind, r.target});
+        return relationships(rels);
+    }
+
+    std::string core_xml() const {
+        pugi::xml_document x;
+        declare(x);
+        auto root = x.append_child("cp:coreProperties");
+        set(root, "xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
+        set(root, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
+        set(root, "xmlns:dcterms", "http://purl.org/dc/terms/");
+        set(root, "xmlns:dcmitype", "http://purl.org/dc/dcmitype/");
+        set(root, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+        auto text = [&](const char* name, const std::string& value) {
+            if (!value.empty()) root.append_child(name).text().set(value.c_str());
+        };
+        text("dc:title", doc_.title);
+        text("dc:subject", doc_.subject);
+        text("dc:creator", doc_.author);
+        text("cp:keywords", doc_.keywords);
+        std::time_t when = build_time();
+        std::tm utc{};
+        gmtime_r(&when, &utc);
+        char stamp[32];
+        std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
+        for (const char* name : {"dcterms:created", "dcterms:modified"}) {
+            auto d = root.append_child(name);
+            set(d, "xsi:type", "dcterms:W3CDTF");
+            d.text().set(stamp);
+        }
+        return serialize(x);
+    }
+
+    static std::string app_xml() {
+        pugi::xml_document x;
+        declare(x);
+        auto root = x.append_child("Properties");
+        set(root, "xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties");
+        root.append_child("Application").text().set((std::string("bulletin ") + kVersion).c_str());
+        return serialize(x);
+    }
+
+    struct Rel {
+        std::string id, kind, target;
+    };
+
+    const Document& doc_;
+    const Layout& layout_;
+    DocxStyles styles_;
+    pugi::xml_node last_paragraph_;
+    std::vector<std::pair<std::string, std::string>> extra_parts_;  // headers and footers
+    std::vector<Rel> rels_;
+    std::map<std::string, int> part_count_;
+    bool even_and_odd_ = false;
+};
+
+}  // namespace
+
+void write_docx(const Document& doc, const Layout& layout, const FontTable& fonts, const std::string& path) {
+    DocxWriter writer(doc, layout, fonts);
+    // Zip timestamps cannot go before 1980.
+    write_zip(path, writer.parts(), std::max<std::time_t>(build_time(), 315532800));
+}
+
+}  // namespace bulletin

@@ -1,0 +1,18 @@
+// Document -> DOCX (WordprocessingML, transitional), from the same
+// backend-neutral Document as the PDF, never from the PDF's pages: Word does
+// its own line breaking. Parts built with pugixml, zipped with libzip.
+#pragma once
+
+#include <string>
+
+#include "compose/document.hpp"
+#include "docx/docx_styles.hpp"
+#include "layout/layout.hpp"
+
+namespace bulletin {
+
+// Writes the DOCX to `path`. Throws std::runtime_error. With
+// SOURCE_DATE_EPOCH set, identical input gives identical bytes.
+void write_docx(const Document& doc, const Layout& layout, const FontTable& fonts, const std::string& path);
+
+}  // namespace bulletin
