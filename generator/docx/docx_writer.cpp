@@ -440,10 +440,13 @@ private:
 
 }  // namespace
 
+std::vector<ZipPart> docx_parts(const Document& doc, const Layout& layout, const FontTable& fonts) {
+    return DocxWriter(doc, layout, fonts).parts();
+}
+
 void write_docx(const Document& doc, const Layout& layout, const FontTable& fonts, const std::string& path) {
-    DocxWriter writer(doc, layout, fonts);
     // Zip timestamps cannot go before 1980.
-    write_zip(path, writer.parts(), std::max<std::time_t>(build_time(), 315532800));
+    write_zip(path, docx_parts(doc, layout, fonts), std::max<std::time_t>(build_time(), 315532800));
 }
 
 }  // namespace bulletin

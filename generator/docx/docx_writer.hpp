@@ -7,9 +7,13 @@
 
 #include "compose/document.hpp"
 #include "docx/docx_styles.hpp"
+#include "docx/zip_package.hpp"
 #include "layout/layout.hpp"
 
 namespace bulletin {
+
+// The parts of the package, in the order they are zipped.
+std::vector<ZipPart> docx_parts(const Document& doc, const Layout& layout, const FontTable& fonts);
 
 // Writes the DOCX to `path`. Throws std::runtime_error. With
 // SOURCE_DATE_EPOCH set, identical input gives identical bytes.

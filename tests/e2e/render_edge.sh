@@ -38,10 +38,18 @@ for p in 1 2 3; do
 done
 "$root/tests/tools/pdf_check.py" "$work/long.pdf" "$fx/long-progress.yaml" >/dev/null || { echo "FAIL long row pdf_check"; fail=1; }
 
+# Both formats in one run; with bad input, neither is written.
+"$bin" render "$fx/rare-chars.yaml" -o "$work/both.pdf" -o "$work/both.docx" >/dev/null 2>&1
+check "pdf and docx in one run" '[[ -s "$work/both.pdf" && -s "$work/both.docx" ]]'
+"$bin" render "$fx/missing-glyph.yaml" -o "$work/none.pdf" -o "$work/none.docx" >/dev/null 2>&1
+check "bad input: neither format written" '[[ ! -e "$work/none.pdf" && ! -e "$work/none.docx" ]]'
+
 # Same input, SOURCE_DATE_EPOCH set: byte-identical output.
 for layout in official table newspaper; do
-  SOURCE_DATE_EPOCH=1700000000 "$bin" render "$fx/rare-chars.yaml" -o "$work/a.pdf" --layout $layout >/dev/null
-  SOURCE_DATE_EPOCH=1700000000 "$bin" render "$fx/rare-chars.yaml" -o "$work/b.pdf" --layout $layout >/dev/null
-  check "reproducible $layout PDF" 'cmp -s "$work/a.pdf" "$work/b.pdf"'
+  for ext in pdf docx; do
+    SOURCE_DATE_EPOCH=1700000000 "$bin" render "$fx/rare-chars.yaml" -o "$work/a.$ext" --layout $layout >/dev/null
+    SOURCE_DATE_EPOCH=1700000000 "$bin" render "$fx/rare-chars.yaml" -o "$work/b.$ext" --layout $layout >/dev/null
+    check "reproducible $layout $ext" 'cmp -s "$work/a.$ext" "$work/b.$ext"'
+  done
 done
 exit $fail

@@ -1,0 +1,104 @@
+#!/usr/bin/python3
+"""docx_check.py OUT.docx IN.yaml [--pdf CONVERTED.pdf]
+
+What a reader's tools see in a bulletin DOCX (the checks of
+../shared/tools/check-docx, plus what LibreOffice made of it):
+  * the zip is sound and holds the parts Word needs;
+  * every XML part is well-formed (xmllint);
+  * python-docx opens it, and every character of every YAML text value is
+    in its paragraphs and table cells at least as often as written;
+  * with --pdf (LibreOffice's conversion of it): the PDF has pages and the
+    same characters come back from pdftotext, 95% of 8-character runs in order.
+Prints each failure and exits 1, or prints "ok" and exits 0.
+"""
+import argparse
+import collections
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pdf_check import squeeze, yaml_paragraphs  # noqa: E402
+
+import docx  # noqa: E402
+import yaml  # noqa: E402
+
+PARTS = ("[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
+         "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "docProps/core.xml", "docProps/app.xml")
+
+
+def lost(have_text, paras):
+    have = collections.Counter(squeeze(have_text))
+    need = collections.Counter("".join(paras))
+    return {c: k - have[c] for c, k in need.items() if have[c] < k}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("docx")
+    ap.add_argument("yaml")
+    ap.add_argument("--pdf")
+    args = ap.parse_args()
+    bad = []
+    with open(args.yaml, encoding="utf-8") as f:
+        paras = [squeeze(p) for p in yaml_paragraphs(yaml.safe_load(f))]
+
+    try:
+        z = zipfile.ZipFile(args.docx)
+        if z.testzip() is not None:
+            bad.append("a zip member is corrupt")
+        names = set(z.namelist())
+        bad += [f"missing part {p}" for p in PARTS if p not in names]
+        with tempfile.TemporaryDirectory() as d:
+            for n in sorted(names):
+                if n.endswith((".xml", ".rels")):
+                    path = os.path.join(d, "part.xml")
+                    with open(path, "wb") as out:
+                        out.write(z.read(n))
+                    r = subprocess.run(["xmllint", "--noout", path], capture_output=True, text=True)
+                    if r.returncode:
+                        bad.append(f"not well-formed: {n}: {r.stderr.strip().splitlines()[0]}")
+    except zipfile.BadZipFile as e:
+        print(f"{args.docx}: not a zip: {e}")
+        return 1
+
+    try:
+        d = docx.Document(args.docx)
+        parts = [p.text for p in d.paragraphs]
+        for t in d.tables:
+            for row in t.rows:
+                for cell in row.cells:
+                    parts.append(cell.text)
+        missing = lost("\n".join(parts), paras)
+        if missing:
+            bad.append(f"text lost: {sum(missing.values())} characters, e.g. {''.join(sorted(missing)[:40])!r}")
+    except Exception as e:  # python-docx raises many kinds
+        bad.append(f"python-docx cannot open it: {e}")
+
+    if args.pdf:
+        if not os.path.exists(args.pdf):
+            bad.append("LibreOffice did not convert it")
+        else:
+            text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", args.pdf, "-"], capture_output=True,
+                                  text=True).stdout
+            missing = lost(text, paras)
+            if missing:
+                bad.append(f"LibreOffice's PDF lost {sum(missing.values())} characters, e.g. "
+                           f"{''.join(sorted(missing)[:40])!r}")
+            got = squeeze(text)
+            runs = [p[i:i + 8] for p in paras for i in range(0, max(len(p) - 7, 1), 8)]
+            miss = [x for x in runs if x not in got]
+            if runs and len(miss) > 0.05 * len(runs):
+                bad.append(f"LibreOffice's PDF reading order: {len(miss)}/{len(runs)} runs not contiguous, e.g. {miss[:3]}")
+
+    for b in bad:
+        print(f"{args.docx}: {b}")
+    if not bad:
+        print(f"{args.docx}: ok")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

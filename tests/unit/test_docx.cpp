@@ -1,0 +1,171 @@
+// The DOCX parts: styles rather than direct formatting, East Asian fonts,
+// tables with a repeating header, the newspaper's column section, footers.
+#include <catch2/catch.hpp>
+
+#include <pugixml.hpp>
+
+#include "compose/compose.hpp"
+#include "docx/docx_writer.hpp"
+#include "model/load.hpp"
+
+using namespace bulletin;
+
+namespace {
+
+Layout layout_named(const std::string& name) {
+    Diagnostics d(name);
+    auto l = load_layout(std::string(BULLETIN_SOURCE_DIR) + "/layouts/" + name + ".yaml", d);
+    REQUIRE(l);
+    return *l;
+}
+
+const FontTable& fonts() {
+    static FontTable t = [] {
+        FontTable f;
+        for (const char* role : {"xiaobiaosong", "fangsong", "kaiti", "heiti", "heiti_light", "songti", "songti_bold"})
+            f[role] = {std::string(role) + "-east-asia", std::string(role) + "-alt", "Times New Roman", "Liberation Serif", false};
+        f["fangsong"].east_asia = "仿宋_GB2312";
+        f["fangsong"].east_asia_alt = "FandolFang";
+        return f;
+    }();
+    return t;
+}
+
+const char* kBulletin =
+    "bulletin:\n"
+    "  title: 对标提案“高质量” 力促办理“结硕果”\n"
+    "  issuer: 平湖市政协\n"
+    "  column: {name: 政协之窗, latin: ZHENGXIEZHICHUANG}\n"
+    "groups:\n"
+    "  - title: 第一组\n"
+    "    items:\n"
+    "      - title: 关于加快推进虹霓工业园区转型升级的建议\n"
+    "        number: 173\n"
+    "        kind: 提案\n"
+    "        proposers: 王富国\n"
+    "        hosts: 经信局\n"
+    "        result: B\n"
+    "        progress: |\n"
+    "          **基本明确**虹霓工业园区由当湖街道和建投集团联合开发管理。\n";
+
+struct Package {
+    std::map<std::string, std::string> parts;
+    pugi::xml_document document, styles, settings;
+    explicit Package(const std::string& layout_name) {
+        Diagnostics d("t.yaml");
+        auto b = load_bulletin_text(kBulletin, d);
+        REQUIRE(b);
+        Layout layout = layout_named(layout_name);
+        for (auto& p : docx_parts(compose(*b, layout), layout, fonts())) parts[p.name] = p.data;
+        REQUIRE(document.load_string(parts.at("word/document.xml").c_str()));
+        REQUIRE(styles.load_string(parts.at("word/styles.xml").c_str()));
+        REQUIRE(settings.load_string(parts.at("word/settings.xml").c_str()));
+    }
+    std::set<std::string> style_ids(const char* type) const {
+        std::set<std::string> ids;
+        for (auto s : styles.child("w:styles").children("w:style"))
+            if (std::string(s.attribute("w:type").value()) == type) ids.insert(s.attribute("w:styleId").value());
+        return ids;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("docx: the package holds the parts Word needs, all well-formed") {
+    Package p("official");
+    for (const char* part : {"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
+                             "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "docProps/core.xml",
+                             "docProps/app.xml"}) {
+        INFO(part);
+        REQUIRE(p.parts.count(part));
+        pugi::xml_document x;
+        CHECK(x.load_string(p.parts.at(part).c_str()));
+    }
+    pugi::xml_document core;
+    core.load_string(p.parts.at("docProps/core.xml").c_str());
+    CHECK(std::string(core.first_child().child_value("dc:title")) == "对标提案“高质量” 力促办理“结硕果”");
+    CHECK(std::string(core.first_child().child_value("dc:creator")) == "平湖市政协");
+}
+
+TEST_CASE("docx: every paragraph has a named style; runs carry no direct formatting") {
+    for (const char* layout : {"official", "table", "newspaper"}) {
+        Package p(layout);
+        auto paragraph_styles = p.style_ids("paragraph");
+        auto character_styles = p.style_ids("character");
+        std::size_t paragraphs = 0;
+        for (auto node : p.document.select_nodes("//w:p")) {
+            auto para = node.node();
+            auto ps = para.child("w:pPr").child("w:pStyle");
+            if (!para.first_child()) continue;  // the empty paragraph Word wants after a table
+            INFO(layout << ": " << para.child("w:r").child_value("w:t"));
+            REQUIRE(ps);
+            CHECK(paragraph_styles.count(ps.attribute("w:val").value()));
+            ++paragraphs;
+            for (auto r : para.children("w:r"))
+                for (auto prop : r.child("w:rPr").children()) {
+                    CHECK(std::string(prop.name()) == "w:rStyle");
+                    CHECK(character_styles.count(prop.attribute("w:val").value()));
+                }
+        }
+        CHECK(paragraphs > 5);
+    }
+}
+
+TEST_CASE("docx: body text uses the one Body Text style, with the official East Asian font") {
+    Package p("official");
+    auto body = p.styles.select_node("//w:style[@w:styleId='BodyText']").node();
+    REQUIRE(body);
+    CHECK(std::string(body.child("w:name").attribute("w:val").value()) == "Body Text");
+    CHECK(std::string(body.child("w:rPr").child("w:rFonts").attribute("w:eastAsia").value()) == "仿宋_GB2312");
+    CHECK(std::string(body.child("w:rPr").child("w:sz").attribute("w:val").value()) == "32");  // 三号 = 16pt
+    CHECK(std::string(body.child("w:pPr").child("w:jc").attribute("w:val").value()) == "both");
+    // The alternative family this machine has, in the font table.
+    CHECK(p.parts.at("word/fontTable.xml").find("<w:font w:name=\"仿宋_GB2312\"><w:altName w:val=\"FandolFang\"/>") !=
+          std::string::npos);
+    // Labels and **bold** in the strong font, by character style.
+    CHECK(p.document.select_node("//w:r[w:rPr/w:rStyle/@w:val='StrongHeiti']/w:t[.='基本明确']"));
+    CHECK(p.document.select_node("//w:r[w:rPr/w:rStyle/@w:val='StrongHeiti']/w:t[.='主办单位：']"));
+    // Headings are Word's own, with outline levels.
+    CHECK(p.styles.select_node("//w:style[@w:styleId='Heading1']/w:pPr/w:outlineLvl[@w:val='0']"));
+    CHECK(p.settings.select_node("//w:characterSpacingControl[@w:val='compressPunctuation']"));
+}
+
+TEST_CASE("docx: official footers give the page number at the outside corner") {
+    Package p("official");
+    CHECK(p.settings.select_node("//w:evenAndOddHeaders"));
+    CHECK(p.document.select_node("//w:body/w:sectPr/w:footerReference[@w:type='default']"));
+    CHECK(p.document.select_node("//w:body/w:sectPr/w:footerReference[@w:type='even']"));
+    pugi::xml_document footer;
+    footer.load_string(p.parts.at("word/footer1.xml").c_str());
+    CHECK(footer.select_node("//w:fldSimple[@w:instr=' PAGE ']"));
+    CHECK(footer.select_node("//w:jc[@w:val='right']"));
+    CHECK(std::string(footer.select_node("//w:r/w:t").node().child_value()) == "— ");
+}
+
+TEST_CASE("docx: the table layout is a real table with a repeating header and spanning group rows") {
+    Package p("table");
+    auto sect = p.document.select_node("//w:body/w:sectPr/w:pgSz").node();
+    CHECK(std::string(sect.attribute("w:orient").value()) == "landscape");
+    auto rows = p.document.select_nodes("//w:tbl/w:tr");
+    REQUIRE(rows.size() == 3);  // header, group, item
+    CHECK(rows[0].node().child("w:trPr").child("w:tblHeader"));
+    CHECK(std::string(rows[1].node().child("w:tc").child("w:tcPr").child("w:gridSpan").attribute("w:val").value()) == "5");
+    CHECK(rows[2].node().select_nodes("w:tc").size() == 5);
+    CHECK(p.document.select_nodes("//w:tbl/w:tblGrid/w:gridCol").size() == 5);
+    CHECK_FALSE(p.document.select_node("//w:cantSplit"));  // rows may break across pages
+}
+
+TEST_CASE("docx: the newspaper body is a continuous section in columns") {
+    Package p("newspaper");
+    auto first = p.document.select_node("//w:p/w:pPr/w:sectPr").node();
+    REQUIRE(first);
+    CHECK_FALSE(first.child("w:cols"));
+    auto body = p.document.select_node("//w:body/w:sectPr").node();
+    CHECK(std::string(body.child("w:type").attribute("w:val").value()) == "continuous");
+    CHECK(std::string(body.child("w:cols").attribute("w:num").value()) == "5");
+    CHECK(body.child("w:headerReference"));
+    // Title lines break with <w:br/>, banners carry their shading in the style.
+    CHECK(p.document.select_node("//w:p[w:pPr/w:pStyle/@w:val='Headline']/w:r/w:br"));
+    CHECK(p.styles.select_node("//w:style[@w:styleId='Banner']/w:pPr/w:shd[@w:fill='C4161C']"));
+    CHECK(p.document.select_node("//w:p[w:pPr/w:pStyle/@w:val='Masthead']/w:pPr/w:shd"));
+}
