@@ -19,6 +19,7 @@ std::string default_font_manifest();
 
 int run_validate(const std::vector<std::string>& files);
 int run_fonts(const std::string& manifest);
+int run_lint(const std::vector<std::string>& files);
 int run_render(const RenderOptions& options);
 
 }  // namespace bulletin::cli

@@ -32,6 +32,12 @@ int main(int argc, char** argv) {
                        "table | newspaper | official, or a path to a layout YAML file "
                        "(default: the file's bulletin.layout, else official)");
 
+    std::vector<std::string> lint_files;
+    auto* lint = app.add_subcommand(
+        "lint", "Report what is valid but probably a typo: half-width punctuation (,:;?!() \") next to Chinese "
+                "text. Exit 1 if anything is reported");
+    lint->add_option("FILE", lint_files, "bulletin YAML file(s)")->required()->check(CLI::ExistingFile);
+
     std::string manifest;
     auto* fonts = app.add_subcommand(
         "fonts", "Show which installed font each font role (仿宋, 黑体, 楷体 …) resolved to, and the fallbacks");
@@ -51,5 +57,6 @@ int main(int argc, char** argv) {
     if (validate->parsed()) return run_validate(validate_files);
     if (render->parsed()) return run_render(render_opts);
     if (fonts->parsed()) return run_fonts(manifest);
+    if (lint->parsed()) return run_lint(lint_files);
     return kUsageError;
 }

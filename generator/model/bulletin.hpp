@@ -3,6 +3,7 @@
 // it was written. Nothing after model/ sees YAML.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -92,5 +93,9 @@ struct Bulletin {
 
 // The keys of bulletin.labels a layout understands (also the item fields).
 const std::vector<std::string>& label_keys();
+
+// Calls `visit` with every text value of the bulletin and a short name of
+// where it is ("item 3, progress").
+void for_each_text(const Bulletin& b, const std::function<void(const Text&, const std::string&)>& visit);
 
 }  // namespace bulletin

@@ -17,6 +17,41 @@ const std::vector<std::string>& label_keys() {
     return keys;
 }
 
+void for_each_text(const Bulletin& b, const std::function<void(const Text&, const std::string&)>& visit) {
+    const Meta& m = b.meta;
+    for (auto [t, name] : {std::pair{&m.title, "title"}, {&m.subtitle, "subtitle"}, {&m.kicker, "kicker"},
+                           {&m.issuer, "issuer"}, {&m.session, "session"}, {&m.column.name, "column"},
+                           {&m.byline.reporter, "byline"}, {&m.byline.photographer, "byline"}, {&m.byline.text, "byline"}})
+        visit(*t, std::string("bulletin.") + name);
+    for (const auto& [key, t] : m.labels) visit(t, "bulletin.labels." + key);
+    visit(b.intro, "intro");
+    std::function<void(const Item&, const std::string&)> item = [&](const Item& it, const std::string& where) {
+        for (auto [t, name] : {std::pair{&it.title, "title"}, {&it.progress, "progress"},
+                               {&it.next_steps, "next_steps"}, {&it.note, "note"}})
+            visit(*t, where + ", " + name);
+        for (auto [list, name] : {std::pair{&it.proposers, "proposers"}, {&it.supervisors, "supervisors"},
+                                  {&it.hosts, "hosts"}, {&it.cohosts, "cohosts"}})
+            for (const Text& t : *list) visit(t, where + ", " + name);
+        for (const Leader& l : it.leaders) {
+            visit(l.name, where + ", leaders");
+            visit(l.position, where + ", leaders");
+        }
+        for (const Item& rel : it.related) item(rel, where + ", related");
+    };
+    for (const Group& g : b.groups) {
+        visit(g.title, "group title");
+        visit(g.label, "group label");
+        for (const Item& it : g.items) item(it, "item " + std::to_string(it.display_seq));
+    }
+    std::function<void(const Section&)> section = [&](const Section& s) {
+        visit(s.title, "section title");
+        visit(s.body, "section body");
+        for (const Section& sub : s.sections) section(sub);
+    };
+    for (const Section& s : b.sections) section(s);
+    visit(b.closing, "closing");
+}
+
 std::size_t Bulletin::item_count() const {
     std::size_t n = 0;
     for (const auto& g : groups) n += g.items.size();

@@ -16,7 +16,7 @@ PendingFile::PendingFile(std::string target) : target_(std::move(target)) {
     namespace fs = std::filesystem;
     fs::path t(target_);
     fs::path dir = t.has_parent_path() ? t.parent_path() : fs::path(".");
-    temp_ = (dir / ("." + t.filename().string() + ".tmp-XXXXXX")).string();
+    temp_ = (dir / fmt::format(".{}.tmp-XXXXXX", t.filename().string())).string();
     int fd = mkstemp(temp_.data());
     if (fd < 0) throw std::runtime_error(fmt::format("cannot write {}: {}", target_, std::strerror(errno)));
     ::close(fd);

@@ -112,7 +112,7 @@ MapReader::MapReader(const YAML::Node& node, SourcePos where, const YamlFile& fi
     is_map_ = true;
     if (auto p = file_.pos(node); p.known()) where_ = p;
     for (auto it = node.begin(); it != node.end(); ++it) {
-        const YAML::Node& k = it->first;
+        YAML::Node k = it->first;  // a copy: the iterator hands out a temporary
         if (!k.IsScalar()) {
             diags_.error(file_.pos(k), fmt::format("a key in {} must be a plain word", what_));
             continue;
