@@ -47,7 +47,9 @@ struct Table {
 
 struct Image {
     std::string path;
-    Paragraph caption;
+    int width = 0, height = 0;  // pixels: the aspect ratio
+    bool png = false;
+    Paragraph caption;  // may be empty
 };
 
 // The newspaper's masthead band: the column's name, its Latin spelling,

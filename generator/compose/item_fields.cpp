@@ -128,6 +128,22 @@ std::vector<Paragraph> field_paragraphs(const Item& item, const std::string& fie
     return out;
 }
 
+std::vector<Image> item_images(const Item& item, const std::string& caption_style) {
+    std::vector<Image> out;
+    for (const ImageRef& ref : item.images) {
+        Image img;
+        img.path = ref.path;
+        img.width = ref.width;
+        img.height = ref.height;
+        img.png = ref.png;
+        img.caption.style = caption_style;
+        if (!ref.caption.empty())
+            img.caption.spans = inline_spans(utf8::trim(ref.caption.value), item_origin(item, "image caption", ref.caption));
+        out.push_back(std::move(img));
+    }
+    return out;
+}
+
 std::vector<Paragraph> item_field_paragraphs(const Item& item, const LabelContext& labels, const std::string& style) {
     std::vector<Paragraph> out;
     for (const auto& field : item_field_order()) {

@@ -44,6 +44,9 @@ const std::vector<std::string>& item_field_order();
 std::vector<Paragraph> field_paragraphs(const Item& item, const std::string& field, const LabelContext& labels,
                                         const std::string& style);
 
+// The item's images, each with its caption in `caption_style`.
+std::vector<Image> item_images(const Item& item, const std::string& caption_style);
+
 // All fields of an item, in item_field_order().
 std::vector<Paragraph> item_field_paragraphs(const Item& item, const LabelContext& labels, const std::string& style);
 

@@ -96,6 +96,7 @@ void add_item(std::vector<Block>& out, const Item& item, const LabelContext& lab
             if (field == "proposers" || field == "leaders") continue;  // in the sentence
             for (auto& p : field_paragraphs(item, field, labels, "body")) out.push_back(std::move(p));
         }
+        for (auto& img : item_images(item, "caption")) out.push_back(std::move(img));
         return;
     }
     Paragraph h;
@@ -108,6 +109,7 @@ void add_item(std::vector<Block>& out, const Item& item, const LabelContext& lab
     h.outline_title = prefix + utf8::trim(item.title.value);
     out.push_back(h);
     for (auto& p : item_field_paragraphs(item, labels, "body")) out.push_back(std::move(p));
+    for (auto& img : item_images(item, "caption")) out.push_back(std::move(img));
 }
 
 }  // namespace

@@ -25,6 +25,7 @@ void add_item(std::vector<Block>& out, const Item& item, long long number, int l
     h.outline_title = prefix + title;
     out.push_back(h);
     for (auto& p : item_field_paragraphs(item, labels, "body")) out.push_back(std::move(p));
+    for (auto& img : item_images(item, "caption")) out.push_back(std::move(img));
 }
 
 }  // namespace

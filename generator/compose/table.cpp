@@ -92,6 +92,16 @@ private:
             }
             cell.paragraphs.insert(cell.paragraphs.end(), part.begin(), part.end());
         }
+        // A table cell holds text: of an image, the caption is printed.
+        if (last)
+            for (const ImageRef& img : item.images)
+                if (!img.caption.empty()) {
+                    Paragraph p;
+                    p.style = col.style;
+                    p.spans = {{labels_.label("image", item) + "：", true, {}},
+                               {utf8::trim(img.caption.value), false, item_origin(item, "image caption", img.caption)}};
+                    cell.paragraphs.push_back(p);
+                }
         return cell;
     }
 

@@ -1,8 +1,11 @@
 #include "docx/docx_writer.hpp"
 
 #include <array>
+#include <cmath>
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -72,6 +75,7 @@ public:
         out.push_back({"word/settings.xml", settings_xml()});
         out.push_back({"word/fontTable.xml", styles_.font_table_xml()});
         for (const auto& [name, xml] : extra_parts_) out.push_back({"word/" + name, xml});
+        for (const auto& [name, data] : media_) out.push_back({"word/" + name, data});
         out.push_back({"word/_rels/document.xml.rels", document_rels()});
         return out;
     }
@@ -173,11 +177,74 @@ private:
         last_paragraph_ = {};
     }
 
+    // An inline picture as wide as the text (a newspaper column), no taller
+    // than half the text area — as the PDF places it — then its caption.
+    void image(pugi::xml_node body, const Image& img, double width) {
+        std::ifstream in(img.path, std::ios::binary);
+        std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (!in && data.empty()) throw std::runtime_error("cannot read image " + img.path);
+        std::string ext = img.png ? "png" : "jpeg";
+        std::string name = fmt::format("media/image{}.{}", ++part_count_["image"], ext);
+        std::string id = fmt::format("rId{}", next_rel_++);
+        media_.push_back({name, std::move(data)});
+        rels_.push_back({id, "image", name});
+
+        double w = width, h = width * img.height / img.width;
+        double max_h = layout_.page.content_height() / 2;
+        if (h > max_h) w *= max_h / h, h = max_h;
+        const std::string cx = std::to_string(std::lround(w * 12700)), cy = std::to_string(std::lround(h * 12700));
+        auto p = body.append_child("w:p");
+        auto ppr = p.append_child("w:pPr");
+        set(ppr.append_child("w:pStyle"), "w:val", styles_.paragraph_style(img.caption.style));
+        if (!img.caption.spans.empty()) ppr.append_child("w:keepNext");
+        set(ppr.append_child("w:jc"), "w:val", "center");
+        auto inline_ = p.append_child("w:r").append_child("w:drawing").append_child("wp:inline");
+        for (const char* d : {"distT", "distB", "distL", "distR"}) set(inline_, d, "0");
+        auto extent = inline_.append_child("wp:extent");
+        set(extent, "cx", cx);
+        set(extent, "cy", cy);
+        auto doc_pr = inline_.append_child("wp:docPr");
+        set(doc_pr, "id", std::to_string(part_count_["image"]));
+        set(doc_pr, "name", fmt::format("Picture {}", part_count_["image"]));
+        set(inline_.append_child("wp:cNvGraphicFramePr").append_child("a:graphicFrameLocks"), "noChangeAspect", "1");
+        auto data_node = inline_.append_child("a:graphic").append_child("a:graphicData");
+        set(data_node, "uri", "http://schemas.openxmlformats.org/drawingml/2006/picture");
+        auto pic = data_node.append_child("pic:pic");
+        auto nv = pic.append_child("pic:nvPicPr");
+        auto c_nv = nv.append_child("pic:cNvPr");
+        set(c_nv, "id", "0");
+        set(c_nv, "name", name.substr(6));
+        nv.append_child("pic:cNvPicPr");
+        auto fill = pic.append_child("pic:blipFill");
+        set(fill.append_child("a:blip"), "r:embed", id);
+        fill.append_child("a:stretch").append_child("a:fillRect");
+        auto sp = pic.append_child("pic:spPr");
+        auto xfrm = sp.append_child("a:xfrm");
+        auto off = xfrm.append_child("a:off");
+        set(off, "x", "0");
+        set(off, "y", "0");
+        auto ext_node = xfrm.append_child("a:ext");
+        set(ext_node, "cx", cx);
+        set(ext_node, "cy", cy);
+        auto geom = sp.append_child("a:prstGeom");
+        set(geom, "prst", "rect");
+        geom.append_child("a:avLst");
+        last_paragraph_ = p;
+        if (!img.caption.spans.empty()) paragraph(body, img.caption);
+    }
+
+    double text_width() const {
+        if (layout_.kind != LayoutKind::kNewspaper) return layout_.page.content_width();
+        const NewspaperSpec& ns = layout_.newspaper;
+        return (layout_.page.content_width() - ns.gutter * (ns.columns - 1)) / ns.columns;
+    }
+
     void blocks(pugi::xml_node body, const std::vector<Block>& list) {
         for (const Block& b : list) {
             if (const auto* p = std::get_if<Paragraph>(&b)) paragraph(body, *p);
             else if (const auto* t = std::get_if<Table>(&b)) table(body, *t);
             else if (const auto* m = std::get_if<Masthead>(&b)) masthead(body, *m);
+            else if (const auto* img = std::get_if<Image>(&b)) image(body, *img, text_width());
         }
     }
 
@@ -185,7 +252,7 @@ private:
 
     std::string add_part(const std::string& kind, const std::string& xml) {
         std::string name = fmt::format("{}{}.xml", kind, ++part_count_[kind]);
-        std::string id = fmt::format("rId{}", 10 + extra_parts_.size());
+        std::string id = fmt::format("rId{}", next_rel_++);
         extra_parts_.push_back({name, xml});
         rels_.push_back({id, kind, name});
         return id;
@@ -289,6 +356,9 @@ private:
         auto root = x.append_child("w:document");
         set(root, "xmlns:w", kWordNamespace);
         set(root, "xmlns:r", kRelNamespace);
+        set(root, "xmlns:wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing");
+        set(root, "xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
+        set(root, "xmlns:pic", "http://schemas.openxmlformats.org/drawingml/2006/picture");
         auto body = root.append_child("w:body");
         blocks(body, doc_.head);
         if (layout_.kind == LayoutKind::kNewspaper) {
@@ -338,6 +408,8 @@ private:
         };
         def("rels", "application/vnd.openxmlformats-package.relationships+xml");
         def("xml", "application/xml");
+        def("png", "image/png");
+        def("jpeg", "image/jpeg");
         auto over = [&](const std::string& part, const std::string& type) {
             auto o = root.append_child("Override");
             set(o, "PartName", part);
@@ -433,9 +505,11 @@ private:
     DocxStyles styles_;
     pugi::xml_node last_paragraph_;
     std::vector<std::pair<std::string, std::string>> extra_parts_;  // headers and footers
+    std::vector<std::pair<std::string, std::string>> media_;        // images
     std::vector<Rel> rels_;
     std::map<std::string, int> part_count_;
     bool even_and_odd_ = false;
+    int next_rel_ = 10;  // rId1-3 are styles, settings and the font table
 };
 
 }  // namespace

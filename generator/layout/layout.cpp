@@ -134,8 +134,8 @@ const std::vector<std::string> kStyleKeys = {
 // Every layout can print every bulletin (prose sections in a table layout
 // too), so the text styles are needed by all of them.
 std::vector<std::string> required_styles(LayoutKind kind) {
-    std::vector<std::string> common = {"title",    "subtitle", "meta",     "body",     "label",    "page_number",
-                                       "signature", "heading1", "heading2", "heading3", "heading4"};
+    std::vector<std::string> common = {"title",     "subtitle", "meta",     "body",     "label",    "page_number",
+                                       "signature", "heading1", "heading2", "heading3", "heading4", "caption"};
     switch (kind) {
         case LayoutKind::kOfficial: break;
         case LayoutKind::kTable:
@@ -143,8 +143,7 @@ std::vector<std::string> required_styles(LayoutKind kind) {
             break;
         case LayoutKind::kNewspaper:
             common.insert(common.end(), {"masthead", "masthead_latin", "masthead_info", "kicker", "headline",
-                                         "byline", "lead", "banner", "group_title", "item_title", "running_head",
-                                         "caption"});
+                                         "byline", "lead", "banner", "group_title", "item_title", "running_head"});
             break;
     }
     return common;

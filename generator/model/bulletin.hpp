@@ -18,6 +18,15 @@ struct Leader {
     Text position;  // optional, e.g. 市委常委、市政府党组成员
 };
 
+// A photo or chart shown with an item (PNG or JPEG).
+struct ImageRef {
+    Text file;            // as written
+    std::string path;     // resolved against the YAML file's folder
+    Text caption;
+    int width = 0, height = 0;  // pixels
+    bool png = false;
+};
+
 struct Item {
     SourcePos pos;
     std::optional<Located<long long>> seq;     // 序号 as given; see display_seq
@@ -34,6 +43,7 @@ struct Item {
     Text next_steps;
     std::vector<Item> related;
     Text note;
+    std::vector<ImageRef> images;
     long long display_seq = 0;  // seq if given, else 1-based position in the document
 };
 

@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
+#include "support/image_info.hpp"
 #include "support/utf8.hpp"
 #include "support/yaml_reader.hpp"
 
@@ -13,7 +16,7 @@ const std::vector<std::string>& label_keys() {
     static const std::vector<std::string> keys = {
         "seq",      "title",      "proposers", "leaders", "supervisors", "hosts",   "cohosts",
         "result",   "progress",   "next_steps", "related", "note",       "reporter", "photographer",
-        "group",    "number",     "sentence",   "led_by",  "etc"};
+        "group",    "number",     "sentence",   "led_by",  "etc",        "image"};
     return keys;
 }
 
@@ -37,6 +40,7 @@ void for_each_text(const Bulletin& b, const std::function<void(const Text&, cons
             visit(l.position, where + ", leaders");
         }
         for (const Item& rel : it.related) item(rel, where + ", related");
+        for (const ImageRef& img : it.images) visit(img.caption, where + ", image caption");
     };
     for (const Group& g : b.groups) {
         visit(g.title, "group title");
@@ -65,7 +69,8 @@ constexpr int kMaxSectionDepth = 4;
 // Reads one file's worth of YAML into a Bulletin; collects every problem.
 class Loader {
 public:
-    Loader(const YamlFile& file, Diagnostics& diags) : file_(file), diags_(diags) {}
+    Loader(const YamlFile& file, Diagnostics& diags, std::string base_dir)
+        : file_(file), diags_(diags), base_dir_(std::move(base_dir)) {}
 
     Bulletin load() {
         Bulletin b;
@@ -258,6 +263,7 @@ private:
         it.progress = r.text("progress");
         it.next_steps = r.text("next_steps");
         it.note = r.text("note");
+        it.images = read_images(r);
         for (const Text* t : {&it.title, &it.progress, &it.next_steps, &it.note})
             check_inline_marks(*t, "item");
         if (r.has("related")) {
@@ -274,6 +280,43 @@ private:
         }
         r.finish();
         return it;
+    }
+
+    // images: a list of {file, caption}, or a single one.
+    std::vector<ImageRef> read_images(MapReader& r) {
+        std::vector<ImageRef> out;
+        YAML::Node n = r.node("images");
+        if (!n.IsDefined() || n.IsNull()) return out;
+        std::vector<YAML::Node> list;
+        if (n.IsSequence()) for (const auto& el : n) list.push_back(el);
+        else list.push_back(n);
+        for (const auto& el : list) {
+            SourcePos at = el.IsNull() ? r.value_pos("images") : file_.pos(el);
+            if (el.IsNull() || el.IsScalar()) {
+                diags_.error(at, "an image is {file: photo.jpg, caption: …}");
+                continue;
+            }
+            MapReader ir(el, at, file_, diags_, "image");
+            if (!ir.is_map()) continue;
+            ImageRef img;
+            img.file = ir.text("file", true);
+            img.caption = ir.text("caption");
+            ir.finish();
+            if (img.file.empty()) continue;
+            std::filesystem::path p(utf8::trim(img.file.value));
+            img.path = (p.is_absolute() ? p : std::filesystem::path(base_dir_) / p).lexically_normal().string();
+            std::string error;
+            auto info = read_image_info(img.path, error);
+            if (!info) {
+                diags_.error(img.file.pos, fmt::format("image '{}' {} (PNG and JPEG are supported)", img.file.value, error));
+                continue;
+            }
+            img.width = info->width;
+            img.height = info->height;
+            img.png = info->kind == ImageInfo::Kind::kPng;
+            out.push_back(std::move(img));
+        }
+        return out;
     }
 
     std::vector<Leader> read_leaders(MapReader& r) {
@@ -363,15 +406,16 @@ private:
 
     const YamlFile& file_;
     Diagnostics& diags_;
+    std::string base_dir_;
     std::map<long long, SourcePos> numbers_;
 };
 
 }  // namespace
 
-std::optional<Bulletin> load_bulletin_text(const std::string& text, Diagnostics& diags) {
+std::optional<Bulletin> load_bulletin_text(const std::string& text, Diagnostics& diags, const std::string& base_dir) {
     YamlFile file(text, diags);
     if (!file.parsed()) return std::nullopt;
-    Bulletin b = Loader(file, diags).load();
+    Bulletin b = Loader(file, diags, base_dir).load();
     if (!diags.ok()) return std::nullopt;
     return b;
 }
@@ -379,7 +423,8 @@ std::optional<Bulletin> load_bulletin_text(const std::string& text, Diagnostics&
 std::optional<Bulletin> load_bulletin(const std::string& path, Diagnostics& diags) {
     auto text = read_text_file(path, diags);
     if (!text) return std::nullopt;
-    return load_bulletin_text(*text, diags);
+    std::string dir = std::filesystem::path(path).parent_path().string();
+    return load_bulletin_text(*text, diags, dir.empty() ? "." : dir);
 }
 
 }  // namespace bulletin

@@ -12,6 +12,8 @@ namespace bulletin {
 // Loads and validates. Returns nullopt when any problem was found; all of
 // them are in `diags` (whose file name is used in the messages).
 std::optional<Bulletin> load_bulletin(const std::string& path, Diagnostics& diags);
-std::optional<Bulletin> load_bulletin_text(const std::string& text, Diagnostics& diags);
+// `base_dir` resolves relative image paths (default: the current folder).
+std::optional<Bulletin> load_bulletin_text(const std::string& text, Diagnostics& diags,
+                                           const std::string& base_dir = ".");
 
 }  // namespace bulletin

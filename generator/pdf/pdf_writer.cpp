@@ -177,8 +177,11 @@ private:
     void draw_image(HPDF_Page page, const PlacedImage& image, double page_height) {
         auto ext = std::filesystem::path(image.path).extension().string();
         for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        HPDF_Image img = ext == ".png" ? HPDF_LoadPngImageFromFile(pdf_, image.path.c_str())
-                                       : HPDF_LoadJpegImageFromFile(pdf_, image.path.c_str());
+        // Each file is embedded once, however often it is shown.
+        HPDF_Image& img = images_[image.path];
+        if (!img)
+            img = ext == ".png" ? HPDF_LoadPngImageFromFile(pdf_, image.path.c_str())
+                                : HPDF_LoadJpegImageFromFile(pdf_, image.path.c_str());
         if (!img) throw std::runtime_error("cannot read image " + image.path);
         HPDF_Page_DrawImage(page, img, static_cast<HPDF_REAL>(image.x),
                             static_cast<HPDF_REAL>(page_height - image.y - image.height),
@@ -316,6 +319,7 @@ private:
     // In order of first use, so object numbers do not depend on addresses.
     std::vector<std::unique_ptr<CidFont>> fonts_;
     std::map<const FontFace*, std::size_t> font_index_;
+    std::map<std::string, HPDF_Image> images_;
 };
 
 }  // namespace

@@ -62,6 +62,7 @@ Cursor flow(const std::vector<FlowItem>& items, TypesetDocument& doc, const Fram
         std::size_t fit = pos;
         while (fit < n && y + items[fit].height <= frame.height + kEpsilon) y += items[fit++].height;
         std::size_t stop = fit;  // items [pos, stop) go into this frame
+        bool forced = false;
         if (fit < n) {
             // Break after the last item that allows it. If none does: in a
             // frame that already holds something, move everything on; in an
@@ -70,14 +71,17 @@ Cursor flow(const std::vector<FlowItem>& items, TypesetDocument& doc, const Fram
             while (k > pos && !items[k - 1].break_after) --k;
             if (k > pos) stop = k;
             else if (at.used > 0) stop = pos;
-            else stop = std::max(fit, pos + 1);
+            else {
+                stop = std::max(fit, pos + 1);
+                forced = true;
+            }
         }
         double top = at.used;
         for (std::size_t i = pos; i < stop; ++i) {
             draw_item(items[i], doc, frame, frame.y + top);
             top += items[i].height;
         }
-        if (log) log->push_back({frame, pos, top});
+        if (log) log->push_back({frame, pos, top, forced});
         at.used = top;
         pos = stop;
         if (pos < n) at.has_frame = false;  // the rest goes to the next frame

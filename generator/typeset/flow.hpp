@@ -49,6 +49,7 @@ struct FrameUse {
     Frame frame;
     std::size_t first_item = 0;
     double used = 0;
+    bool forced = false;  // ended where no break was allowed (nothing else fitted)
 };
 
 // Places `items` from `at` on, into frames taken from `next_frame` when one

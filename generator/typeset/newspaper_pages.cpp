@@ -144,8 +144,7 @@ void Typesetter::newspaper_pages(const Document& doc, TypesetDocument& out) {
     // 2. The body, set at the column width.
     ColumnFrames columns(layout_, [this, &doc](TypesetDocument& d) { return running_head(d, doc.running_head); });
     std::vector<FlowItem> body;
-    for (const Block& block : doc.body)
-        if (const auto* p = std::get_if<Paragraph>(&block)) append_paragraph(body, set(*p, columns.column_width()));
+    for (const Block& block : doc.body) append_block(body, block, columns.column_width());
 
     // 3. A trial run finds the last page and the first item on it.
     TypesetDocument trial;
@@ -180,8 +179,12 @@ void Typesetter::newspaper_pages(const Document& doc, TypesetDocument& out) {
         TypesetDocument scratch;
         scratch.pages.resize(last_page + 1);
         columns.balance(last_page, last_top, mid);
-        flow(rest, scratch, std::ref(columns));
-        if (columns.overflowed()) lo = mid;
+        std::vector<FrameUse> trial_uses;
+        flow(rest, scratch, std::ref(columns), {}, &trial_uses);
+        // Too low if the text did not fit, or only by breaking where it may not
+        // (a heading from its text, an image from its caption).
+        bool forced = std::any_of(trial_uses.begin(), trial_uses.end(), [](const FrameUse& u) { return u.forced; });
+        if (columns.overflowed() || forced) lo = mid;
         else hi = mid;
     }
     columns.balance(last_page, last_top, hi);

@@ -41,12 +41,39 @@ TypesetDocument Typesetter::typeset(const Document& doc) {
     return out;
 }
 
+void Typesetter::append_block(std::vector<FlowItem>& items, const Block& block, double width) {
+    if (const auto* p = std::get_if<Paragraph>(&block)) {
+        append_paragraph(items, set(*p, width));
+    } else if (const auto* img = std::get_if<Image>(&block)) {
+        // At the full width, unless that makes it taller than half the text
+        // area: then narrower, centred. Kept with its caption.
+        double w = width;
+        double h = w * img->height / img->width;
+        double max_h = layout_.page.content_height() / 2;
+        if (h > max_h) {
+            w *= max_h / h;
+            h = max_h;
+        }
+        const double gap = layout_.style("caption").size / 2;
+        FlowItem item;
+        item.height = h + 2 * gap;
+        item.break_after = img->caption.spans.empty();
+        std::string path = img->path;
+        item.draw = [path, w, h, gap](TypesetDocument& doc, const Frame& f, double y) {
+            doc.pages[f.page].elements.emplace_back(std::in_place_type<PlacedImage>, path, f.x + (f.width - w) / 2,
+                                                    y + gap, w, h);
+        };
+        items.push_back(std::move(item));
+        if (!img->caption.spans.empty()) append_paragraph(items, set(img->caption, width));
+    }
+}
+
 Cursor Typesetter::flow_blocks(const std::vector<Block>& blocks, TypesetDocument& out, Cursor at,
                                const FrameSource& frames, double width) {
     std::vector<FlowItem> pending;
     for (const Block& block : blocks) {
-        if (const auto* p = std::get_if<Paragraph>(&block)) {
-            append_paragraph(pending, set(*p, width));
+        if (std::holds_alternative<Paragraph>(block) || std::holds_alternative<Image>(block)) {
+            append_block(pending, block, width);
         } else if (const auto* table = std::get_if<Table>(&block)) {
             at = flow(pending, out, frames, at);
             pending.clear();

@@ -29,6 +29,8 @@ public:
 
 private:
     Frame new_page_frame(TypesetDocument& doc);
+    // Appends the flow items of a paragraph or an image (with its caption).
+    void append_block(std::vector<FlowItem>& items, const Block& block, double width);
     // Paragraphs and tables, one after the other, each going on where the
     // previous one ended.
     Cursor flow_blocks(const std::vector<Block>& blocks, TypesetDocument& out, Cursor at, const FrameSource& frames,

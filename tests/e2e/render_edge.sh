@@ -38,6 +38,19 @@ for p in 1 2 3; do
 done
 "$root/tests/tools/pdf_check.py" "$work/long.pdf" "$fx/long-progress.yaml" >/dev/null || { echo "FAIL long row pdf_check"; fail=1; }
 
+# Images (PNG, JPEG) with captions, in every layout and both formats; a file
+# shown twice is embedded once.
+for layout in official table newspaper; do
+  "$bin" render "$fx/images.yaml" -o "$work/img-$layout.pdf" -o "$work/img-$layout.docx" --layout $layout >/dev/null 2>&1
+  "$root/tests/tools/pdf_check.py" "$work/img-$layout.pdf" "$fx/images.yaml" >/dev/null || { echo "FAIL images $layout pdf"; fail=1; }
+  "$root/tests/tools/docx_check.py" "$work/img-$layout.docx" "$fx/images.yaml" >/dev/null || { echo "FAIL images $layout docx"; fail=1; }
+done
+for layout in official newspaper; do
+  check "three images shown ($layout)" '[[ $(pdfimages -list "$work/img-$layout.pdf" | tail -n +3 | wc -l) -eq 3 ]]'
+  check "two images embedded ($layout)" '[[ $(pdfimages -list "$work/img-$layout.pdf" | tail -n +3 | awk "{print \$11}" | sort -u | wc -l) -eq 2 ]]'
+  check "three pictures in the docx ($layout)" '[[ $(unzip -l "$work/img-$layout.docx" | grep -c "word/media/") -eq 3 ]]'
+done
+
 # Both formats in one run; with bad input, neither is written.
 "$bin" render "$fx/rare-chars.yaml" -o "$work/both.pdf" -o "$work/both.docx" >/dev/null 2>&1
 check "pdf and docx in one run" '[[ -s "$work/both.pdf" && -s "$work/both.docx" ]]'

@@ -35,7 +35,7 @@ def squeeze(s):
 
 def yaml_paragraphs(doc):
     """Every text value of the bulletin, one entry per line (paragraph)."""
-    skip = {"layout", "result", "date", "latin"}
+    skip = {"layout", "result", "date", "latin", "file"}  # file: an image path, not text
     out = []
 
     def walk(v, key=None):
