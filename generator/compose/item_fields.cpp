@@ -96,7 +96,14 @@ const std::vector<std::string>& item_field_order() {
 std::vector<Paragraph> field_paragraphs(const Item& item, const std::string& field, const LabelContext& labels,
                                         const std::string& style) {
     std::vector<Paragraph> out;
-    if (field == "proposers") add_list_field(out, item, labels, style, field, item.proposers);
+    if (field == "proposers") {
+        add_list_field(out, item, labels, style, field, item.proposers);
+        // 政协 pages end the line with the count of merged proposals:
+        // "提案人：…，其他相关提案1件".
+        std::string count = labels.label("related_count", item);
+        if (!out.empty() && !item.related.empty() && !count.empty())
+            out.back().spans.push_back({format_number(count, static_cast<long long>(item.related.size())), false, {}});
+    }
     else if (field == "supervisors") add_list_field(out, item, labels, style, field, item.supervisors);
     else if (field == "hosts") add_list_field(out, item, labels, style, field, item.hosts);
     else if (field == "cohosts") add_list_field(out, item, labels, style, field, item.cohosts);

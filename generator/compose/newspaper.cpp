@@ -133,7 +133,11 @@ Document compose_newspaper(const Bulletin& b, const Layout& layout) {
         doc.running_head = utf8::trim(m.issuer.value);
     }
     if (!m.column.latin.empty()) mast.latin.spans = {{utf8::trim(m.column.latin.value), false, {}}};
+    // The issuer stands in the band: beside the column's name, or as the name.
     std::vector<Span> info;
+    if (!m.column.name.empty() && !m.issuer.empty())
+        info.push_back({utf8::trim(m.issuer.value), false, meta_origin(m.issuer, "issuer")});
+    if (!m.session.empty() && !info.empty()) info.push_back({"　", false, {}});
     if (!m.session.empty()) info.push_back({utf8::trim(m.session.value), false, meta_origin(m.session, "session")});
     if (!m.date.empty()) {
         if (!info.empty()) info.push_back({"　", false, {}});
@@ -188,7 +192,8 @@ Document compose_newspaper(const Bulletin& b, const Layout& layout) {
         for (const Item& item : g.items) add_item(out, item, labels, 2);
     }
     sections(out, b.sections, layout, 1, top_number + 1);
-    closing_and_signature(out, b);
+    // No 落款 under a newspaper article: issuer and date are in the masthead.
+    paragraphs(out, b.closing, "body", "closing");
     return doc;
 }
 

@@ -108,6 +108,16 @@ std::optional<double> parse_length(const std::string& text, double em) {
     return std::nullopt;
 }
 
+std::optional<double> parse_share(const std::string& text) {
+    double value = 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc()) return std::nullopt;
+    std::string rest(p, text.data() + text.size());
+    if (rest == "%") return value / 100;
+    if (rest.empty()) return value;
+    return std::nullopt;
+}
+
 std::optional<Color> parse_color(const std::string& text) {
     if (text.size() != 7 || text[0] != '#') return std::nullopt;
     unsigned v = 0;
@@ -128,7 +138,8 @@ struct StyleDecl {
 
 const std::vector<std::string> kStyleKeys = {
     "based_on", "font",         "strong",      "size",     "leading", "indent", "left",          "right",
-    "space_before", "space_after", "tracking", "align",    "color",   "keep_with_next", "background"};
+    "space_before", "space_after", "tracking", "align",    "color",   "keep_with_next", "background",
+    "shrink_to_fit"};
 
 // Style names each kind of layout must define (the composers use them).
 // Every layout can print every bulletin (prose sections in a table layout
@@ -193,6 +204,19 @@ public:
     }
 
 private:
+    // A share written 8% or 0.08, within [lo, hi].
+    double share(MapReader& r, std::string_view key, double fallback, double lo, double hi) {
+        Text t = r.text(key);
+        if (t.empty()) return fallback;
+        auto v = parse_share(t.value);
+        if (!v || *v < lo || *v > hi) {
+            diags_.error(t.pos, fmt::format("'{}' must be a share between {:g}% and {:g}%, got '{}'", key, lo * 100,
+                                            hi * 100, t.value));
+            return fallback;
+        }
+        return *v;
+    }
+
     double length(MapReader& r, std::string_view key, double fallback, double em = 0) {
         Text t = r.text(key);
         if (t.empty()) return fallback;
@@ -365,6 +389,12 @@ private:
             if (k->value == "true") st.keep_with_next = true;
             else if (k->value != "false") diags_.error(k->pos, "'keep_with_next' must be true or false");
         }
+        if (const Text* f = get("shrink_to_fit")) {
+            auto share = parse_share(f->value);
+            if (!share || *share < 0.5 || *share > 1)
+                diags_.error(f->pos, fmt::format("'shrink_to_fit' must be a share between 50% and 100%, got '{}'", f->value));
+            else st.shrink_to_fit = *share;
+        }
         if (st.size <= 0 || st.leading <= 0)
             diags_.error(decls.at(name).pos, fmt::format("style '{}' needs a positive size and leading", name));
         return st;
@@ -481,6 +511,8 @@ private:
         n.head_rule = length(r, "head_rule", n.head_rule);
         n.head_gap = length(r, "head_gap", n.head_gap);
         if (Text m = r.text("banner_mark"); !m.empty()) n.banner_mark = m.value;
+        n.tighten = share(r, "tighten", n.tighten, 0, 0.2);
+        n.tighten_below = share(r, "tighten_below", n.tighten_below, 0, 1);
         double column_width = (l.page.content_width() - n.gutter * (n.columns - 1)) / n.columns;
         if (column_width < 36)
             diags_.error(r.where(), fmt::format("{} columns with a {:.0f}pt gutter leave columns {:.0f}pt wide: "

@@ -33,6 +33,9 @@ struct Style {
     double left = 0, right = 0;  // whole paragraph
     double space_before = 0, space_after = 0;
     double tracking = 0;       // extra space after every character (headlines)
+    // Headlines: a line too long for the measure is set smaller, down to
+    // this share of `size`, rather than wrapped (1 = never shrink).
+    double shrink_to_fit = 1;
     Align align = Align::kJustify;
     Color color;
     bool keep_with_next = false;
@@ -82,6 +85,11 @@ struct NewspaperSpec {
     double head_rule = 1.5;             // under the headline block
     double head_gap = 12;               // between the headline block and the columns
     std::string banner_mark = "▶";      // after a group's banner label
+    // Saving a nearly empty last page: when its columns are filled less than
+    // `tighten_below` of their height, leading and spacing are reduced by up
+    // to `tighten` (a share) if that brings the body onto one page fewer.
+    double tighten = 0;
+    double tighten_below = 0.25;
 };
 
 struct Layout {
@@ -124,6 +132,8 @@ std::optional<Layout> load_layout(const std::string& path, Diagnostics& diags);
 // Length with unit: "37mm", "16pt", "1.5cm", "0.5in", "2em" (em needs
 // `em` = the font size), Chinese size names 三号 / 小四 …, or a bare number (pt).
 std::optional<double> parse_length(const std::string& text, double em = 0);
+// "85%" or "0.85" -> 0.85.
+std::optional<double> parse_share(const std::string& text);
 std::optional<Color> parse_color(const std::string& text);
 
 }  // namespace bulletin

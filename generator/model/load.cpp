@@ -16,7 +16,8 @@ const std::vector<std::string>& label_keys() {
     static const std::vector<std::string> keys = {
         "seq",      "title",      "proposers", "leaders", "supervisors", "hosts",   "cohosts",
         "result",   "progress",   "next_steps", "related", "note",       "reporter", "photographer",
-        "group",    "number",     "sentence",   "led_by",  "etc",        "image"};
+        "group",    "number",     "sentence",   "led_by",  "etc",        "image",
+        "related_count"};
     return keys;
 }
 

@@ -188,6 +188,7 @@ void Typesetter::newspaper_pages(const Document& doc, TypesetDocument& out) {
         else hi = mid;
     }
     columns.balance(last_page, last_top, hi);
+    last_page_fill_ = full > 0 ? hi / full : 1;
     flow(rest, out, std::ref(columns), {}, &log);
 
     // 6. Rules between the columns, as deep as the text on each page.

@@ -20,19 +20,41 @@ SetParagraph set_paragraph(const Paragraph& paragraph, const Layout& layout, con
     if (!regular || !strong)
         throw std::runtime_error("layout style '" + st.name + "' uses font role '" +
                                  (!regular ? st.font : st.strong) + "', which the font manifest does not define");
-    std::vector<TextRun> runs;
-    for (const Span& span : paragraph.spans)
-        runs.push_back({span.text, span.strong ? strong : regular, st.size, st.color, st.tracking, span.origin});
-    sp.pieces = shape_paragraph(runs, fonts, missing);
-
     double measure = std::max(width - st.left - st.right, st.size);
     double first = std::max(measure - st.indent, st.size);
-    sp.lines = break_lines(sp.pieces, first, measure, st.align);
+    auto set_at = [&](double size, std::vector<MissingChar>& missing_out) {
+        std::vector<TextRun> runs;
+        for (const Span& span : paragraph.spans)
+            runs.push_back({span.text, span.strong ? strong : regular, size, st.color, st.tracking, span.origin});
+        sp.pieces = shape_paragraph(runs, fonts, missing_out);
+        sp.lines = break_lines(sp.pieces, first, measure, st.align);
+    };
+    sp.size = st.size;
+    set_at(sp.size, missing);
+
+    // A headline line that wraps is set smaller, in quarter points, until
+    // every line fits — unless even the smallest size allowed would wrap.
+    if (st.shrink_to_fit < 1) {
+        std::size_t wanted = 1;
+        for (const Piece& piece : sp.pieces) wanted += piece.forced_break ? 1 : 0;
+        const double smallest = st.size * st.shrink_to_fit;
+        std::vector<MissingChar> again;  // already reported by the first setting
+        double size = st.size;
+        while (sp.lines.size() > wanted && size > smallest) {
+            size = std::max(size - 0.25, smallest);
+            set_at(size, again);
+        }
+        if (sp.lines.size() > wanted) {
+            size = st.size;
+            set_at(size, again);
+        }
+        sp.size = size;
+    }
     if (sp.lines.empty()) sp.lines.push_back({});  // an empty paragraph still takes a line
 
     // The em box is centred in the line box; the baseline sits above its bottom.
     double embox_bottom = regular->cjk ? regular->cjk->embox_bottom() : -0.12;
-    sp.baseline = (st.leading - st.size) / 2 + st.size * (1 + embox_bottom);
+    sp.baseline = (st.leading - sp.size) / 2 + sp.size * (1 + embox_bottom);
     return sp;
 }
 

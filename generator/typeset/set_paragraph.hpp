@@ -17,6 +17,7 @@ struct SetParagraph {
     std::vector<Piece> pieces;
     std::vector<SetLine> lines;
     double width = 0;            // the measure it was set to (before left/right indents)
+    double size = 0;             // type size used (a headline may be shrunk to fit)
     double baseline = 0;         // from the top of a line box to its baseline
     int outline_level = 0;
     std::string outline_title;

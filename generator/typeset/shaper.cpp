@@ -199,6 +199,8 @@ std::vector<Piece> shape_paragraph(const std::vector<TextRun>& runs, const FontS
         // Keep a number with its unit (2023年, 50人, 1.2万, 99.8%的) and Latin
         // words whole (ICU already does; this also covers the 禁则 fonts).
         if (is_number_end(prev_last) && is_ideograph(first)) allowed = false;
+        // An ordinal stays whole: 第4号, 第1区块.
+        if (prev_last == U'第' && first >= U'0' && first <= U'9') allowed = false;
         if (is_ascii_alnum(prev_last) && is_ascii_alnum(first)) allowed = false;
         if (prev.forced_break) allowed = true;
         p.break_before = allowed;

@@ -1,5 +1,6 @@
 #include "typeset/typesetter.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
@@ -38,7 +39,39 @@ TypesetDocument Typesetter::typeset(const Document& doc) {
     if (out.pages.empty()) new_page_frame(out);
     page_numbers(out);
     report_missing();
+    if (layout_.kind == LayoutKind::kNewspaper) return tightened_to_fit(doc, std::move(out));
     return out;
+}
+
+namespace {
+
+// The layout with every style's leading and spacing (and the gaps of the
+// newspaper grid) reduced to `scale`; leading never below 1.15 × the size.
+Layout tightened(const Layout& layout, double scale) {
+    Layout tight = layout;
+    for (auto& [name, st] : tight.styles) {
+        st.leading = std::max(st.leading * scale, std::min(st.leading, st.size * 1.15));
+        st.space_before *= scale;
+        st.space_after *= scale;
+    }
+    tight.newspaper.head_gap *= scale;
+    tight.newspaper.tighten = 0;  // no second round
+    return tight;
+}
+
+}  // namespace
+
+TypesetDocument Typesetter::tightened_to_fit(const Document& doc, TypesetDocument set) {
+    const NewspaperSpec& ns = layout_.newspaper;
+    if (ns.tighten <= 0 || set.pages.size() < 2 || last_page_fill_ >= ns.tighten_below) return set;
+    // A third, two thirds, then all of the reduction allowed: the least
+    // tightening that saves the page wins.
+    for (int step = 1; step <= 3; ++step) {
+        Layout tight = tightened(layout_, 1 - ns.tighten * step / 3);
+        TypesetDocument attempt = Typesetter(tight, fonts_, input_file_).typeset(doc);
+        if (attempt.pages.size() < set.pages.size()) return attempt;
+    }
+    return set;
 }
 
 void Typesetter::append_block(std::vector<FlowItem>& items, const Block& block, double width) {

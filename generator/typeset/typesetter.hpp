@@ -41,6 +41,9 @@ private:
     FlowItem masthead_item(const Masthead& m, double width);
     // Adds a page with the running head; returns where its columns start.
     double running_head(TypesetDocument& doc, const std::string& text);
+    // A newspaper whose last page is nearly empty, set again a little
+    // tighter if that saves the page (layout: newspaper.tighten).
+    TypesetDocument tightened_to_fit(const Document& doc, TypesetDocument set);
     void page_numbers(TypesetDocument& out);
     void report_missing() const;
 
@@ -49,6 +52,7 @@ private:
     std::string input_file_;
     std::deque<SetParagraph> paragraphs_;  // stable addresses for FlowItems
     std::vector<MissingChar> missing_;
+    double last_page_fill_ = 1;  // newspaper: share of the column height used on the last page
 };
 
 }  // namespace bulletin

@@ -155,3 +155,48 @@ TEST_CASE("newspaper: body in columns, banners kept with their text, last page b
         }
     }
 }
+
+TEST_CASE("newspaper: a headline line too long for the column is set smaller, not wrapped") {
+    Typesetter t(setup().newspaper, *setup().fonts, "t");
+    const Style& st = setup().newspaper.style("group_title");
+    REQUIRE(st.shrink_to_fit < 1);
+    const double width = st.size * 10.5;  // room for ten characters and a half
+    // Eleven characters: fits a little smaller.
+    const SetParagraph& eleven = t.set(para("group_title", "加强流动人口管理和服务\u2028提升社会治理水平"), width);
+    CHECK(eleven.lines.size() == 2);
+    CHECK(eleven.size < st.size);
+    CHECK(eleven.size >= st.size * st.shrink_to_fit);
+    // Twenty characters would need half the size: wrapped at the full size.
+    const SetParagraph& twenty = t.set(para("group_title", "加强饮用水源清淤及渠化建设保障市民生活生产"), width);
+    CHECK(twenty.lines.size() > 1);
+    CHECK(twenty.size == st.size);
+    // Short enough: untouched.
+    const SetParagraph& short_one = t.set(para("group_title", "推进乡村振兴"), width);
+    CHECK(short_one.size == st.size);
+}
+
+TEST_CASE("newspaper: a last page with a few lines is saved by setting a little tighter") {
+    Layout loose = setup().newspaper;
+    loose.newspaper.tighten = 0;
+    REQUIRE(setup().newspaper.newspaper.tighten > 0);
+    auto bulletin_of = [](int paragraphs) {
+        Document doc;
+        doc.head.push_back(para("headline", "尽职尽责勇担当"));
+        for (int p = 0; p < paragraphs; ++p) doc.body.push_back(para("body", kSentence + kSentence + kSentence));
+        return doc;
+    };
+    auto pages = [&](const Layout& layout, int paragraphs) {
+        return Typesetter(layout, *setup().fonts, "t").typeset(bulletin_of(paragraphs)).pages.size();
+    };
+    // The fewest paragraphs that need a second page when nothing is tightened.
+    int lo = 1, hi = 400;
+    REQUIRE(pages(loose, hi) > 1);
+    while (hi - lo > 1) {
+        int mid = (lo + hi) / 2;
+        (pages(loose, mid) > 1 ? hi : lo) = mid;
+    }
+    CHECK(pages(loose, hi) == 2);
+    CHECK(pages(setup().newspaper, hi) == 1);
+    // A second page filled well is left alone.
+    CHECK(pages(setup().newspaper, hi * 3 / 2) == 2);
+}

@@ -113,6 +113,16 @@ TEST_CASE("numbers, Latin words and number+unit stay whole") {
     }
 }
 
+TEST_CASE("an ordinal 第 stays with its number: （第4号） is never split") {
+    for (double width = 3; width <= 9; width += 1) {
+        auto lines = lines_of("关于加快推进建议（第173号）和第1区块", width);
+        for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+            INFO("width " << width << ": line " << utf8::encode(lines[i]));
+            CHECK(lines[i].back() != U'第');
+        }
+    }
+}
+
 TEST_CASE("a Latin word is never split, but may end a line before Chinese text") {
     const std::u32string text = U"高压线10KV改迁工程和Word以及";
     // Offsets where a break would cut 10KV or Word.
