@@ -127,7 +127,11 @@ Document compose_table(const Bulletin& b, const Layout& layout) {
         Table table;
         for (const auto& col : layout.table.columns) {
             TableCell header;
-            header.paragraphs.push_back(make_paragraph(layout.table.header_style, col.header, {}));
+            // 重点{kind}: 重点建议 for a 人大 bulletin, 重点提案 for a 政协 one.
+            std::string text = col.header;
+            std::string kind = labels.default_kind.empty() ? "建议" : labels.default_kind;
+            if (auto at = text.find("{kind}"); at != std::string::npos) text.replace(at, 6, kind);
+            header.paragraphs.push_back(make_paragraph(layout.table.header_style, text, {}));
             table.header.push_back(header);
         }
         TableComposer composer(layout, labels);
