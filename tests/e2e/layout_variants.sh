@@ -13,7 +13,7 @@ for cols in 4 6; do
   sed -e "s/^  columns: 5$/  columns: $cols/" -e "s/^  size: A3$/  size: [390mm, 545mm]/" \
     "$root/layouts/newspaper.yaml" > "$work/news$cols.yaml"
   grep -q "columns: $cols" "$work/news$cols.yaml" || { echo "FAIL could not edit the column count"; fail=1; }
-  for yaml in "$sample" "$data"; do
+  for yaml in "$sample" "$data" "$root"/data/001-*.yaml "$root"/data/004-*.yaml; do
     out="$work/news$cols-$(basename "$yaml" .yaml).pdf"
     if ! "$bin" render "$yaml" -o "$out" --layout "$work/news$cols.yaml" >/dev/null 2>"$work/err"; then
       echo "FAIL $cols columns: $(cat "$work/err")"; fail=1; continue
