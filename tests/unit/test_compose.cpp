@@ -3,26 +3,21 @@
 // sentence) and what is printed where (masthead, 落款).
 #include <catch2/catch.hpp>
 
+#include "bundled.hpp"
 #include "compose/compose.hpp"
 #include "model/load.hpp"
 
 using namespace bulletin;
+using bulletin::testing::bundled_layout;
 
 namespace {
-
-Layout layout_named(const std::string& name) {
-    Diagnostics d(name);
-    auto l = load_layout(std::string(BULLETIN_SOURCE_DIR) + "/layouts/" + name + ".yaml", d);
-    REQUIRE(l);
-    return *l;
-}
 
 Document composed(const std::string& yaml, const std::string& layout) {
     Diagnostics d("t.yaml");
     auto b = load_bulletin_text(yaml, d);
     for (const auto& x : d.list()) FAIL(format_diagnostic(x));
     REQUIRE(b);
-    return compose(*b, layout_named(layout));
+    return compose(*b, bundled_layout(layout));
 }
 
 std::string text_of(const Paragraph& p) {

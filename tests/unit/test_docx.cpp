@@ -4,20 +4,15 @@
 
 #include <pugixml.hpp>
 
+#include "bundled.hpp"
 #include "compose/compose.hpp"
 #include "docx/docx_writer.hpp"
 #include "model/load.hpp"
 
 using namespace bulletin;
+using bulletin::testing::bundled_layout;
 
 namespace {
-
-Layout layout_named(const std::string& name) {
-    Diagnostics d(name);
-    auto l = load_layout(std::string(BULLETIN_SOURCE_DIR) + "/layouts/" + name + ".yaml", d);
-    REQUIRE(l);
-    return *l;
-}
 
 const FontTable& fonts() {
     static FontTable t = [] {
@@ -55,7 +50,7 @@ struct Package {
         Diagnostics d("t.yaml");
         auto b = load_bulletin_text(kBulletin, d);
         REQUIRE(b);
-        Layout layout = layout_named(layout_name);
+        Layout layout = bundled_layout(layout_name);
         for (auto& p : docx_parts(compose(*b, layout), layout, fonts())) parts[p.name] = p.data;
         REQUIRE(document.load_string(parts.at("word/document.xml").c_str()));
         REQUIRE(styles.load_string(parts.at("word/styles.xml").c_str()));

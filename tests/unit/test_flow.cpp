@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "bundled.hpp"
 #include "support/utf8.hpp"
 #include "typeset/typesetter.hpp"
 
@@ -12,19 +13,9 @@ using namespace bulletin;
 namespace {
 
 struct Setup {
-    Layout official, newspaper;
-    std::unique_ptr<FontSet> fonts;
-    Setup() {
-        for (auto [name, target] : {std::pair{"official", &official}, std::pair{"newspaper", &newspaper}}) {
-            Diagnostics d(name);
-            auto l = load_layout(std::string(BULLETIN_SOURCE_DIR) + "/layouts/" + name + ".yaml", d);
-            REQUIRE(l);
-            *target = *l;
-        }
-        Diagnostics f("fonts.yaml");
-        fonts = FontSet::load(std::string(BULLETIN_SOURCE_DIR) + "/fonts/fonts.yaml", f);
-        REQUIRE(fonts);
-    }
+    Layout official = testing::bundled_layout("official");
+    Layout newspaper = testing::bundled_layout("newspaper");
+    const FontSet* fonts = &testing::bundled_fonts();
 };
 
 Setup& setup() {

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 
+#include "bundled.hpp"
 #include "support/utf8.hpp"
 #include "typeset/typesetter.hpp"
 
@@ -14,17 +15,8 @@ using namespace bulletin;
 namespace {
 
 struct Fixture {
-    Layout layout;
-    std::unique_ptr<FontSet> fonts;
-    Fixture() {
-        Diagnostics d("table.yaml");
-        auto l = load_layout(std::string(BULLETIN_SOURCE_DIR) + "/layouts/table.yaml", d);
-        for (const auto& x : d.list()) FAIL(format_diagnostic(x));
-        layout = *l;
-        Diagnostics f("fonts.yaml");
-        fonts = FontSet::load(std::string(BULLETIN_SOURCE_DIR) + "/fonts/fonts.yaml", f);
-        REQUIRE(fonts);
-    }
+    Layout layout = testing::bundled_layout("table");
+    const FontSet* fonts = &testing::bundled_fonts();
 };
 
 Fixture& fixture() {

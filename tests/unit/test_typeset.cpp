@@ -4,6 +4,7 @@
 
 #include <random>
 
+#include "bundled.hpp"
 #include "support/utf8.hpp"
 #include "typeset/line_breaker.hpp"
 #include "typeset/shaper.hpp"
@@ -12,16 +13,7 @@ using namespace bulletin;
 
 namespace {
 
-const FontSet& fonts() {
-    static std::unique_ptr<FontSet> set = [] {
-        Diagnostics d("fonts.yaml");
-        auto s = FontSet::load(std::string(BULLETIN_SOURCE_DIR) + "/fonts/fonts.yaml", d);
-        for (const auto& x : d.list()) FAIL(format_diagnostic(x));
-        return s;
-    }();
-    REQUIRE(set);
-    return *set;
-}
+const FontSet& fonts() { return testing::bundled_fonts(); }
 
 constexpr double kSize = 10;  // 1 em = 10 pt: widths read as tenths of an em
 
