@@ -103,8 +103,7 @@ std::vector<Paragraph> field_paragraphs(const Item& item, const std::string& fie
         std::string count = labels.label("related_count", item);
         if (!out.empty() && !item.related.empty() && !count.empty())
             out.back().spans.push_back({format_number(count, static_cast<long long>(item.related.size())), false, {}});
-    }
-    else if (field == "supervisors") add_list_field(out, item, labels, style, field, item.supervisors);
+    } else if (field == "supervisors") add_list_field(out, item, labels, style, field, item.supervisors);
     else if (field == "hosts") add_list_field(out, item, labels, style, field, item.hosts);
     else if (field == "cohosts") add_list_field(out, item, labels, style, field, item.cohosts);
     else if (field == "progress") add_block_field(out, item, labels, style, field, item.progress);
