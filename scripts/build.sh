@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job: install what is missing, build, and render the bundled
-# bulletins (examples/ and data/) into out/.
+# bulletins (examples/ and data/) into out/ as PDF and DOCX.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -11,8 +11,9 @@ mkdir -p out
 status=0
 for yaml in examples/*.yaml data/*.yaml; do
   name=$(basename "$yaml" .yaml)
-  # Each in its own layout (bulletin.layout), plus the official one.
-  build/bulletin render "$yaml" -o "out/$name.pdf" || status=1
+  # Each in its own layout (bulletin.layout) as PDF and DOCX, plus the
+  # official one.
+  build/bulletin render "$yaml" -o "out/$name.pdf" -o "out/$name.docx" || status=1
   build/bulletin render "$yaml" -o "out/$name-official.pdf" --layout official || status=1
 done
 exit $status
