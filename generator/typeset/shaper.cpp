@@ -202,9 +202,12 @@ std::vector<Piece> shape_paragraph(const std::vector<TextRun>& runs, const FontS
         // An ordinal stays whole: 第4号, 第1区块.
         if (prev_last == U'第' && first >= U'0' && first <= U'9') allowed = false;
         if (is_ascii_alnum(prev_last) && is_ascii_alnum(first)) allowed = false;
+        // The halves of …… and —— are one mark: never parted, never spaced.
+        bool doubled_mark = first == prev_last && (first == U'\u2026' || first == U'\u2014');
+        if (doubled_mark) allowed = false;
         if (prev.forced_break) allowed = true;
         p.break_before = allowed;
-        p.glue_before = is_cjk(first) || is_cjk(prev_last) || p.is_space || prev.is_space;
+        p.glue_before = !doubled_mark && (is_cjk(first) || is_cjk(prev_last) || p.is_space || prev.is_space);
     }
 
     // 标点挤压: adjacent full-width punctuation takes 1.5 em, not 2.

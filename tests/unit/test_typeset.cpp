@@ -115,6 +115,28 @@ TEST_CASE("an ordinal 第 stays with its number: （第4号） is never split") 
     }
 }
 
+TEST_CASE("the halves of …… and —— are neither parted nor spaced by justification") {
+    const std::string text = "目前我市已……汽车产业相关省级技术中心——三十六家";
+    for (double width = 4; width <= 9; width += 1) {
+        auto pieces = shape(text);
+        auto lines = break_lines(pieces, width * kSize + 3, width * kSize + 3, Align::kJustify);
+        for (const auto& line : lines) {
+            for (std::size_t k = line.begin + 1; k < line.end; ++k) {
+                char32_t a = pieces[k - 1].text.back(), b = pieces[k].text.front();
+                if (a != b || (a != U'…' && a != U'—')) continue;
+                INFO("width " << width);
+                // Touching: the second half starts where the first ends.
+                CHECK(line.x[k - line.begin] == Approx(line.x[k - 1 - line.begin] + pieces[k - 1].width()));
+            }
+            if (line.begin > 0) {
+                char32_t before = pieces[line.begin - 1].text.back(), first = pieces[line.begin].text.front();
+                bool parted = before == first && (first == U'…' || first == U'—');
+                CHECK_FALSE(parted);
+            }
+        }
+    }
+}
+
 TEST_CASE("a Latin word is never split, but may end a line before Chinese text") {
     const std::u32string text = U"高压线10KV改迁工程和Word以及";
     // Offsets where a break would cut 10KV or Word.
