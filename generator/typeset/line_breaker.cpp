@@ -44,6 +44,29 @@ SetLine place(const std::vector<Piece>& pieces, std::size_t begin, std::size_t e
     return line;
 }
 
+// A justified paragraph does not end on a line of one character (地。):
+// the break before it moves back one opportunity, if the line above keeps
+// at least four pieces and did not end on punctuation pulled in at half width.
+void avoid_runt(std::vector<Piece>& pieces, std::vector<SetLine>& lines, double first_width, double width) {
+    if (lines.size() < 2) return;
+    SetLine& last = lines.back();
+    SetLine& above = lines[lines.size() - 2];
+    if (above.last || last.begin >= last.end) return;  // a forced break, or nothing shown
+    std::size_t letters = 0;
+    for (std::size_t k = last.begin; k < last.end; ++k) letters += pieces[k].no_line_start ? 0 : 1;
+    if (letters > 1) return;
+    if (above.end == 0 || pieces[above.end - 1].trim_right > 0) return;
+    for (std::size_t k = above.end - 1; k >= above.begin + 4; --k) {
+        if (!pieces[k].break_before) continue;
+        const double above_measure = lines.size() == 2 ? first_width : width;
+        const std::size_t end = pieces.size();
+        std::size_t begin = above.begin;
+        above = place(pieces, begin, k, above_measure, Align::kJustify, false);
+        last = place(pieces, k, end, width, Align::kJustify, true);
+        return;
+    }
+}
+
 }  // namespace
 
 std::vector<SetLine> break_lines(std::vector<Piece>& pieces, double first_width, double width, Align align) {
@@ -102,6 +125,7 @@ std::vector<SetLine> break_lines(std::vector<Piece>& pieces, double first_width,
         lines.push_back(place(pieces, i, end, measure, align, false));
         i = end;
     }
+    if (align == Align::kJustify) avoid_runt(pieces, lines, first_width, width);
     return lines;
 }
 

@@ -137,6 +137,16 @@ TEST_CASE("the halves of …… and —— are neither parted nor spaced by just
     }
 }
 
+TEST_CASE("a justified paragraph does not end on a line of one character") {
+    auto lines = lines_of("一二三四五六七八九十甲。", 5);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[1] == U"六七八九");
+    CHECK(lines[2] == U"十甲。");
+    // Ragged text (headlines) and two characters on the last line: left alone.
+    CHECK(lines_of("一二三四五六七八九十甲。", 5, Align::kLeft).back() == U"甲。");
+    CHECK(lines_of("一二三四五六七八九十甲乙", 5).back() == U"甲乙");
+}
+
 TEST_CASE("a Latin word is never split, but may end a line before Chinese text") {
     const std::u32string text = U"高压线10KV改迁工程和Word以及";
     // Offsets where a break would cut 10KV or Word.
