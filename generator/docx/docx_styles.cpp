@@ -1,9 +1,10 @@
 #include "docx/docx_styles.hpp"
 
 #include <cmath>
-#include <sstream>
 
 #include <fmt/format.h>
+
+#include "docx/xml_part.hpp"
 
 namespace bulletin {
 
@@ -52,13 +53,9 @@ const char* jc(Align a) {
     return "both";
 }
 
-void set(pugi::xml_node n, const char* attr, const std::string& value) { n.append_attribute(attr) = value.c_str(); }
-
-std::string serialize(const pugi::xml_document& doc) {
-    std::ostringstream out;
-    doc.save(out, "", pugi::format_raw);
-    return out.str();
-}
+using xml::declare;
+using xml::serialize;
+using xml::set;
 
 }  // namespace
 
@@ -129,10 +126,7 @@ void DocxStyles::add_paragraph_props(pugi::xml_node ppr, const Style& st, const 
 
 std::string DocxStyles::styles_xml() const {
     pugi::xml_document doc;
-    auto decl = doc.append_child(pugi::node_declaration);
-    decl.append_attribute("version") = "1.0";
-    decl.append_attribute("encoding") = "UTF-8";
-    decl.append_attribute("standalone") = "yes";
+    declare(doc);
     auto root = doc.append_child("w:styles");
     set(root, "xmlns:w", kWordNamespace);
 
@@ -233,10 +227,7 @@ std::string DocxStyles::styles_xml() const {
 
 std::string DocxStyles::font_table_xml() const {
     pugi::xml_document doc;
-    auto decl = doc.append_child(pugi::node_declaration);
-    decl.append_attribute("version") = "1.0";
-    decl.append_attribute("encoding") = "UTF-8";
-    decl.append_attribute("standalone") = "yes";
+    declare(doc);
     auto root = doc.append_child("w:fonts");
     set(root, "xmlns:w", kWordNamespace);
     std::map<std::string, std::string> fonts;  // name -> alternative

@@ -6,11 +6,11 @@
 #include <ctime>
 #include <fstream>
 #include <iterator>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "docx/xml_part.hpp"
 #include "docx/zip_package.hpp"
 #include "support/version.hpp"
 
@@ -18,21 +18,9 @@ namespace bulletin {
 
 namespace {
 
-void set(pugi::xml_node n, const char* attr, const std::string& value) { n.append_attribute(attr) = value.c_str(); }
-
-pugi::xml_node declare(pugi::xml_document& doc) {
-    auto decl = doc.append_child(pugi::node_declaration);
-    decl.append_attribute("version") = "1.0";
-    decl.append_attribute("encoding") = "UTF-8";
-    decl.append_attribute("standalone") = "yes";
-    return decl;
-}
-
-std::string serialize(const pugi::xml_document& doc) {
-    std::ostringstream out;
-    doc.save(out, "", pugi::format_raw);
-    return out.str();
-}
+using xml::declare;
+using xml::serialize;
+using xml::set;
 
 std::time_t build_time() {
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch)
