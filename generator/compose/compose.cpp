@@ -45,8 +45,10 @@ std::string byline_text(const Byline& byline, const LabelContext& labels) {
     return "■" + join(parts, "　");
 }
 
-void title_block(std::vector<Block>& out, const Bulletin& b, const LabelContext& labels) {
+void front_matter(std::vector<Block>& out, const Bulletin& b, const LabelContext& labels) {
     const Meta& m = b.meta;
+    if (!m.column.name.empty())
+        out.push_back(make_paragraph("meta", utf8::trim(m.column.name.value), text_origin(m.column.name, "bulletin.column")));
     if (!m.kicker.empty()) out.push_back(make_paragraph("meta", utf8::trim(m.kicker.value), meta_origin(m.kicker, "kicker")));
     Paragraph title;
     title.style = "title";
@@ -71,6 +73,7 @@ void title_block(std::vector<Block>& out, const Bulletin& b, const LabelContext&
     Paragraph blank;
     blank.style = "body";
     out.push_back(blank);
+    paragraphs(out, b.intro, "body", "intro");
 }
 
 void paragraphs(std::vector<Block>& out, const Text& text, const std::string& style, const std::string& where) {

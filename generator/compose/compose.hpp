@@ -1,5 +1,5 @@
 // Bulletin + layout -> Document. One composer per layout kind; they share
-// the title block, the closing and the signature (落款).
+// the front matter, the closing and the signature (落款).
 #pragma once
 
 #include "compose/document.hpp"
@@ -16,8 +16,9 @@ namespace compose_parts {
 
 // Document title, author, subject for the PDF info / DOCX core properties.
 void set_info(Document& doc, const Bulletin& b);
-// Kicker, title, subtitle, session, byline.
-void title_block(std::vector<Block>& out, const Bulletin& b, const LabelContext& labels);
+// What comes before the items in a single-column document: column name,
+// kicker, title, subtitle, session, byline, an empty line, the intro.
+void front_matter(std::vector<Block>& out, const Bulletin& b, const LabelContext& labels);
 // Each line of a text block as a paragraph in `style`.
 void paragraphs(std::vector<Block>& out, const Text& text, const std::string& style, const std::string& where);
 // Closing paragraphs, then issuer and date right-aligned.

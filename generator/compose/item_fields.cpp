@@ -159,4 +159,9 @@ std::vector<Paragraph> item_field_paragraphs(const Item& item, const LabelContex
     return out;
 }
 
+void append_item_body(std::vector<Block>& out, const Item& item, const LabelContext& labels) {
+    for (auto& p : item_field_paragraphs(item, labels, "body")) out.push_back(std::move(p));
+    for (auto& img : item_images(item, "caption")) out.push_back(std::move(img));
+}
+
 }  // namespace bulletin

@@ -50,4 +50,8 @@ std::vector<Image> item_images(const Item& item, const std::string& caption_styl
 // All fields of an item, in item_field_order().
 std::vector<Paragraph> item_field_paragraphs(const Item& item, const LabelContext& labels, const std::string& style);
 
+// What follows an item's heading in the running text (official, newspaper):
+// all its fields in the "body" style, then its images captioned in "caption".
+void append_item_body(std::vector<Block>& out, const Item& item, const LabelContext& labels);
+
 }  // namespace bulletin

@@ -108,8 +108,7 @@ void add_item(std::vector<Block>& out, const Item& item, const LabelContext& lab
     h.outline_level = level;
     h.outline_title = prefix + utf8::trim(item.title.value);
     out.push_back(h);
-    for (auto& p : item_field_paragraphs(item, labels, "body")) out.push_back(std::move(p));
-    for (auto& img : item_images(item, "caption")) out.push_back(std::move(img));
+    append_item_body(out, item, labels);
 }
 
 }  // namespace

@@ -24,8 +24,7 @@ void add_item(std::vector<Block>& out, const Item& item, long long number, int l
     h.outline_level = level;
     h.outline_title = prefix + title;
     out.push_back(h);
-    for (auto& p : item_field_paragraphs(item, labels, "body")) out.push_back(std::move(p));
-    for (auto& img : item_images(item, "caption")) out.push_back(std::move(img));
+    append_item_body(out, item, labels);
 }
 
 }  // namespace
@@ -35,10 +34,7 @@ Document compose_official(const Bulletin& b, const Layout& layout) {
     set_info(doc, b);
     LabelContext labels = LabelContext::of(b, layout);
     std::vector<Block>& out = doc.body;
-    if (!b.meta.column.name.empty())
-        out.push_back(make_paragraph("meta", utf8::trim(b.meta.column.name.value), {b.meta.column.name.pos, "bulletin.column"}));
-    title_block(out, b, labels);
-    paragraphs(out, b.intro, "body", "intro");
+    front_matter(out, b, labels);
 
     long long top_number = 0;  // level-1 headings: groups, or items when there are no groups
     for (std::size_t gi = 0; gi < b.groups.size(); ++gi) {

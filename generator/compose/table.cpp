@@ -117,10 +117,7 @@ Document compose_table(const Bulletin& b, const Layout& layout) {
     set_info(doc, b);
     LabelContext labels = LabelContext::of(b, layout);
     std::vector<Block>& out = doc.body;
-    if (!b.meta.column.name.empty())
-        out.push_back(make_paragraph("meta", utf8::trim(b.meta.column.name.value), text_origin(b.meta.column.name, "bulletin.column")));
-    title_block(out, b, labels);
-    paragraphs(out, b.intro, "body", "intro");
+    front_matter(out, b, labels);
 
     long long top_number = 0;
     if (b.item_count() > 0) {
