@@ -12,7 +12,6 @@ What a reader's tools see in a bulletin DOCX (the checks of
 Prints each failure and exits 1, or prints "ok" and exits 0.
 """
 import argparse
-import collections
 import os
 import subprocess
 import sys
@@ -20,19 +19,13 @@ import tempfile
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdf_check import squeeze, yaml_paragraphs  # noqa: E402
+from pdf_check import lost_characters, out_of_order, squeeze, yaml_paragraphs  # noqa: E402
 
 import docx  # noqa: E402
 import yaml  # noqa: E402
 
 PARTS = ("[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
          "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "docProps/core.xml", "docProps/app.xml")
-
-
-def lost(have_text, paras):
-    have = collections.Counter(squeeze(have_text))
-    need = collections.Counter("".join(paras))
-    return {c: k - have[c] for c, k in need.items() if have[c] < k}
 
 
 def main():
@@ -71,7 +64,7 @@ def main():
             for row in t.rows:
                 for cell in row.cells:
                     parts.append(cell.text)
-        missing = lost("\n".join(parts), paras)
+        missing = lost_characters("\n".join(parts), paras)
         if missing:
             bad.append(f"text lost: {sum(missing.values())} characters, e.g. {''.join(sorted(missing)[:40])!r}")
     except Exception as e:  # python-docx raises many kinds
@@ -83,13 +76,11 @@ def main():
         else:
             text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", args.pdf, "-"], capture_output=True,
                                   text=True).stdout
-            missing = lost(text, paras)
+            missing = lost_characters(text, paras)
             if missing:
                 bad.append(f"LibreOffice's PDF lost {sum(missing.values())} characters, e.g. "
                            f"{''.join(sorted(missing)[:40])!r}")
-            got = squeeze(text)
-            runs = [p[i:i + 8] for p in paras for i in range(0, max(len(p) - 7, 1), 8)]
-            miss = [x for x in runs if x not in got]
+            runs, miss = out_of_order(text, paras)
             if runs and len(miss) > 0.05 * len(runs):
                 bad.append(f"LibreOffice's PDF reading order: {len(miss)}/{len(runs)} runs not contiguous, e.g. {miss[:3]}")
 

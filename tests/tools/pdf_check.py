@@ -53,6 +53,20 @@ def yaml_paragraphs(doc):
     return out
 
 
+def lost_characters(text, paras):
+    """Characters the paragraphs need more often than `text` has them."""
+    have = collections.Counter(squeeze(text))
+    need = collections.Counter("".join(paras))
+    return {c: k - have[c] for c, k in need.items() if have[c] < k}
+
+
+def out_of_order(text, paras):
+    """The 8-character runs of the paragraphs, and those not found contiguous in `text`."""
+    got = squeeze(text)
+    runs = [p[i:i + 8] for p in paras for i in range(0, max(len(p) - 7, 1), 8)]
+    return runs, [x for x in runs if x not in got]
+
+
 def expected_bookmarks(doc):
     def sections(lst):
         return sum(1 + sections(s.get("sections") or []) for s in lst or [])
@@ -105,16 +119,13 @@ def main():
     if n < want:
         bad.append(f"{n} bookmarks, want at least {want} (groups, items, sections)")
 
-    text = squeeze(run("pdftotext", "-raw", "-enc", "UTF-8", args.pdf, "-").stdout)
-    have = collections.Counter(text)
+    text = run("pdftotext", "-raw", "-enc", "UTF-8", args.pdf, "-").stdout
     paras = [squeeze(p) for p in yaml_paragraphs(doc)]
-    need = collections.Counter("".join(paras))
-    lost = {c: k - have[c] for c, k in need.items() if have[c] < k}
+    lost = lost_characters(text, paras)
     if lost:
         sample = "".join(sorted(lost)[:40])
         bad.append(f"text lost: {sum(lost.values())} characters, e.g. {sample!r}")
-    runs = [p[i:i + 8] for p in paras for i in range(0, max(len(p) - 7, 1), 8)]
-    miss = [x for x in runs if x not in text]
+    runs, miss = out_of_order(text, paras)
     if runs and len(miss) > 0.05 * len(runs):
         bad.append(f"reading order: {len(miss)}/{len(runs)} 8-character runs not contiguous, e.g. {miss[:3]}")
 
