@@ -78,18 +78,22 @@ std::string DocxStyles::character_style(const std::string& layout_style) {
     return pascal(layout_style) + "Char";
 }
 
+// <w:rFonts> (and <w:b> for a bold face) of a font role, if the table has it.
+void DocxStyles::add_role_fonts(pugi::xml_node rpr, const std::string& role) const {
+    auto it = fonts_.find(role);
+    if (it == fonts_.end()) return;
+    auto f = rpr.append_child("w:rFonts");
+    set(f, "w:ascii", it->second.latin);
+    set(f, "w:hAnsi", it->second.latin);
+    set(f, "w:eastAsia", it->second.east_asia);
+    set(f, "w:cs", it->second.latin);
+    if (it->second.bold) rpr.append_child("w:b");
+}
+
 void DocxStyles::add_run_props(pugi::xml_node rpr, const Style& st, const Style* parent) const {
     // Children in the schema's order: rFonts, b, color, spacing, sz, szCs, lang.
     if (!parent || parent->font != st.font) {
-        auto it = fonts_.find(st.font);
-        if (it != fonts_.end()) {
-            auto f = rpr.append_child("w:rFonts");
-            set(f, "w:ascii", it->second.latin);
-            set(f, "w:hAnsi", it->second.latin);
-            set(f, "w:eastAsia", it->second.east_asia);
-            set(f, "w:cs", it->second.latin);
-            if (it->second.bold) rpr.append_child("w:b");
-        }
+        add_role_fonts(rpr, st.font);
     }
     if (!parent || !(parent->color == st.color)) set(rpr.append_child("w:color"), "w:val", hex_colour(st.color));
     if ((!parent && st.tracking != 0) || (parent && parent->tracking != st.tracking))
@@ -183,15 +187,7 @@ std::string DocxStyles::styles_xml() const {
         set(s.append_child("w:name"), "w:val", "strong " + role);
         s.append_child("w:qFormat");
         auto r = s.append_child("w:rPr");
-        auto it = fonts_.find(role);
-        if (it != fonts_.end()) {
-            auto f = r.append_child("w:rFonts");
-            set(f, "w:ascii", it->second.latin);
-            set(f, "w:hAnsi", it->second.latin);
-            set(f, "w:eastAsia", it->second.east_asia);
-            set(f, "w:cs", it->second.latin);
-            if (it->second.bold) r.append_child("w:b");
-        }
+        add_role_fonts(r, role);
     }
     for (const auto& name : character_styles_) {
         auto s = root.append_child("w:style");

@@ -48,6 +48,7 @@ public:
     std::string font_table_xml() const;
 
 private:
+    void add_role_fonts(pugi::xml_node rpr, const std::string& role) const;
     void add_run_props(pugi::xml_node rpr, const Style& st, const Style* parent) const;
     void add_paragraph_props(pugi::xml_node ppr, const Style& st, const Style* parent) const;
 
