@@ -6,8 +6,6 @@
 
 namespace bulletin::cli {
 
-std::string default_font_manifest() { return (data_dir() / "fonts" / "fonts.yaml").string(); }
-
 int run_fonts(const std::string& manifest) {
     std::string path = manifest.empty() ? default_font_manifest() : manifest;
     Diagnostics diags(path);

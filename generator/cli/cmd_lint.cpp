@@ -35,11 +35,11 @@ bool ideograph(char32_t c) { return is_cjk(c) && c != ' '; }
 
 }  // namespace
 
-int run_lint(const std::vector<std::string>& files) {
+int run_lint(const std::vector<std::string>& files, Encoding encoding) {
     int status = kOk;
     for (const auto& path : files) {
         Diagnostics diags(path);
-        auto b = load_bulletin(path, diags);
+        auto b = load_bulletin(path, diags, encoding);
         if (!b) {
             diags.print(std::cerr);
             status = kInputError;

@@ -3,25 +3,34 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "model/load.hpp"
 
 namespace bulletin::cli {
 
-int run_validate(const std::vector<std::string>& files) {
+int run_validate(const std::vector<std::string>& files, const RenderRequest& options) {
     int status = kOk;
     for (const auto& path : files) {
-        Diagnostics diags(path);
-        auto b = load_bulletin(path, diags);
-        if (!b) {
-            diags.print(std::cerr);
-            std::cerr << fmt::format("{}: {} problem{} found\n", path, diags.list().size(),
-                                     diags.list().size() == 1 ? "" : "s");
-            status = kInputError;
+        RenderRequest request = options;
+        request.input = path;
+        Report report{std::cerr};
+        auto render = Render::load(request, report);
+        bool ok = render && render->typeset(report);
+        // Both formats are made, in memory, and dropped: whatever render
+        // could still fail on before writing a file fails here.
+        for (Format format : kAllFormats) {
+            if (!ok) break;
+            CountingSink discard;
+            render->write(format, discard);
+        }
+        if (!ok) {
+            std::cerr << fmt::format("{}: {} problem{} found\n", path, report.problems,
+                                     report.problems == 1 ? "" : "s");
+            status = std::max(status, report.status == 0 ? int{kInputError} : report.status);
             continue;
         }
-        std::size_t groups = b->has_explicit_groups() ? b->groups.size() : 0;
-        std::cout << fmt::format("{}: ok ({} groups, {} items, {} sections)\n", path, groups, b->item_count(),
-                                 b->sections.size());
+        const Bulletin& b = render->bulletin();
+        std::size_t groups = b.has_explicit_groups() ? b.groups.size() : 0;
+        std::cout << fmt::format("{}: ok ({} groups, {} items, {} sections)\n", path, groups, b.item_count(),
+                                 b.sections.size());
     }
     return status;
 }

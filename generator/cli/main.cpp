@@ -1,42 +1,76 @@
 // bulletin: YAML of proposals and their outcomes -> official bulletins (PDF, DOCX).
+#include <csignal>
+#include <exception>
 #include <iostream>
+#include <new>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "support/signal_cleanup.hpp"
 #include "support/version.hpp"
 
-int main(int argc, char** argv) {
-    using namespace bulletin::cli;
+namespace {
+
+using namespace bulletin::cli;
+
+// --encoding: checked when parsed, so a wrong name is a usage error.
+void add_encoding_option(CLI::App* app, bulletin::Encoding& encoding) {
+    app->add_option_function<std::string>(
+           "--encoding",
+           [&encoding](const std::string& name) {
+               auto e = bulletin::parse_encoding(name);
+               if (!e) throw CLI::ValidationError("--encoding", "must be utf-8 or gb18030 (also gbk, gb2312)");
+               encoding = *e;
+           },
+           "the input's character encoding: utf-8 (the default) or gb18030 for a file saved as \"ANSI\" on "
+           "Chinese Windows (GBK and GB 2312 are part of it); converted to UTF-8 as it is read")
+        ->type_name("NAME");
+}
+
+void add_layout_option(CLI::App* app, std::string& layout) {
+    app->add_option("--layout", layout,
+                    "table | newspaper | official, or a path to a layout YAML file "
+                    "(default: the file's bulletin.layout, else official)");
+}
+
+int run(int argc, char** argv) {
     CLI::App app{
         "bulletin — turns one YAML file of key suggestions/proposals and their outcomes into the\n"
         "official bulletin (重点建议/重点提案办理情况) as PDF and/or DOCX.\n\n"
-        "Exit status: 0 done; 1 the input or a font is at fault (messages say FILE:LINE:COLUMN);\n"
-        "2 the command line is wrong.",
+        "Exit status: 0 done; 1 the input, the layout, a font or an output file is at fault (messages\n"
+        "say FILE:LINE:COLUMN; a failed render leaves every existing output as it was); 2 the command\n"
+        "line is wrong.",
         "bulletin"};
     app.set_version_flag("--version", std::string("bulletin ") + bulletin::kVersion);
     app.require_subcommand(1);
 
     std::vector<std::string> validate_files;
+    RenderRequest validate_opts;
     auto* validate = app.add_subcommand(
-        "validate", "Check bulletin YAML files and report every problem as FILE:LINE:COLUMN: error: …");
-    validate->add_option("FILE", validate_files, "bulletin YAML file(s)")->required()->check(CLI::ExistingFile);
+        "validate", "Check bulletin YAML files as render would — the layout, the fonts, every character and "
+                    "image — and report every problem as FILE:LINE:COLUMN: error: …; nothing is written");
+    validate->add_option("FILE", validate_files, "bulletin YAML file(s)")->required()->check(CLI::ExistingPath);
+    add_layout_option(validate, validate_opts.layout);
+    add_encoding_option(validate, validate_opts.encoding);
 
     RenderOptions render_opts;
     auto* render = app.add_subcommand(
-        "render", "Render a bulletin: -o OUT.pdf and/or -o OUT.docx (the extension picks the format)");
-    render->add_option("IN", render_opts.input, "bulletin YAML file")->required()->check(CLI::ExistingFile);
+        "render", "Render a bulletin: -o OUT.pdf and/or -o OUT.docx (the extension picks the format). All "
+                  "outputs are replaced together, or none is");
+    render->add_option("IN", render_opts.request.input, "bulletin YAML file")->required()->check(CLI::ExistingPath);
     render->add_option("-o,--output", render_opts.outputs, "output file, .pdf or .docx; repeat for both")
         ->required();
-    render->add_option("--layout", render_opts.layout,
-                       "table | newspaper | official, or a path to a layout YAML file "
-                       "(default: the file's bulletin.layout, else official)");
+    add_layout_option(render, render_opts.request.layout);
+    add_encoding_option(render, render_opts.request.encoding);
 
     std::vector<std::string> lint_files;
+    bulletin::Encoding lint_encoding = bulletin::Encoding::kUtf8;
     auto* lint = app.add_subcommand(
         "lint", "Report what is valid but probably a typo: half-width punctuation (,:;?!() \") next to Chinese "
                 "text. Exit 1 if anything is reported");
-    lint->add_option("FILE", lint_files, "bulletin YAML file(s)")->required()->check(CLI::ExistingFile);
+    lint->add_option("FILE", lint_files, "bulletin YAML file(s)")->required()->check(CLI::ExistingPath);
+    add_encoding_option(lint, lint_encoding);
 
     std::string manifest;
     auto* fonts = app.add_subcommand(
@@ -54,9 +88,30 @@ int main(int argc, char** argv) {
         return kUsageError;
     }
 
-    if (validate->parsed()) return run_validate(validate_files);
+    if (validate->parsed()) return run_validate(validate_files, validate_opts);
     if (render->parsed()) return run_render(render_opts);
     if (fonts->parsed()) return run_fonts(manifest);
-    if (lint->parsed()) return run_lint(lint_files);
+    if (lint->parsed()) return run_lint(lint_files, lint_encoding);
     return kUsageError;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // A file-size limit (ulimit -f) makes write() fail with EFBIG, which the
+    // output code reports, instead of killing the program mid-write.
+    std::signal(SIGXFSZ, SIG_IGN);
+    bulletin::install_signal_cleanup();
+    // Nothing escapes: whatever was not foreseen is still a message and
+    // exit 1, never an abort.
+    try {
+        return run(argc, argv);
+    } catch (const std::bad_alloc&) {
+        std::cerr << "bulletin: error: out of memory\n";
+    } catch (const std::exception& e) {
+        std::cerr << "bulletin: error: " << e.what() << "\n";
+    } catch (...) {
+        std::cerr << "bulletin: error: an unexpected failure\n";
+    }
+    return kInputError;
 }

@@ -4,10 +4,12 @@
 // referred to by the layout's names.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "support/image_file.hpp"
 #include "support/located.hpp"
 
 namespace bulletin {
@@ -46,9 +48,7 @@ struct Table {
 };
 
 struct Image {
-    std::string path;
-    int width = 0, height = 0;  // pixels: the aspect ratio
-    bool png = false;
+    std::shared_ptr<const ImageData> data;  // checked PNG or JPEG (support/image_file.hpp)
     Paragraph caption;  // may be empty
 };
 

@@ -138,10 +138,7 @@ std::vector<Image> item_images(const Item& item, const std::string& caption_styl
     std::vector<Image> out;
     for (const ImageRef& ref : item.images) {
         Image img;
-        img.path = ref.path;
-        img.width = ref.width;
-        img.height = ref.height;
-        img.png = ref.png;
+        img.data = ref.data;
         img.caption.style = caption_style;
         if (!ref.caption.empty())
             img.caption.spans = inline_spans(utf8::trim(ref.caption.value), item_origin(item, "image caption", ref.caption));

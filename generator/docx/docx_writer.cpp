@@ -4,8 +4,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
-#include <iterator>
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
@@ -168,16 +166,15 @@ private:
     // An inline picture as wide as the text (a newspaper column), no taller
     // than half the text area — as the PDF places it — then its caption.
     void image(pugi::xml_node body, const Image& img, double width) {
-        std::ifstream in(img.path, std::ios::binary);
-        std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        if (!in && data.empty()) throw std::runtime_error("cannot read image " + img.path);
-        std::string ext = img.png ? "png" : "jpeg";
+        // The bytes the model checked, never the file again: it may have
+        // changed since.
+        std::string ext = img.data->kind == ImageData::Kind::kPng ? "png" : "jpeg";
         std::string name = fmt::format("media/image{}.{}", ++part_count_["image"], ext);
         std::string id = fmt::format("rId{}", next_rel_++);
-        media_.push_back({name, std::move(data)});
+        media_.push_back({name, img.data->bytes});
         rels_.push_back({id, "image", name});
 
-        double w = width, h = width * img.height / img.width;
+        double w = width, h = width * img.data->height / img.data->width;
         double max_h = layout_.page.content_height() / 2;
         if (h > max_h) w *= max_h / h, h = max_h;
         const std::string cx = std::to_string(std::lround(w * 12700)), cy = std::to_string(std::lround(h * 12700));
@@ -506,9 +503,9 @@ std::vector<ZipPart> docx_parts(const Document& doc, const Layout& layout, const
     return DocxWriter(doc, layout, fonts).parts();
 }
 
-void write_docx(const Document& doc, const Layout& layout, const FontTable& fonts, const std::string& path) {
+void write_docx(const Document& doc, const Layout& layout, const FontTable& fonts, ByteSink& out) {
     // Zip timestamps cannot go before 1980.
-    write_zip(path, docx_parts(doc, layout, fonts), std::max<std::time_t>(build_time(), 315532800));
+    write_zip(out, docx_parts(doc, layout, fonts), std::max<std::time_t>(build_time(), 315532800));
 }
 
 }  // namespace bulletin

@@ -15,8 +15,8 @@ namespace bulletin {
 // The parts of the package, in the order they are zipped.
 std::vector<ZipPart> docx_parts(const Document& doc, const Layout& layout, const FontTable& fonts);
 
-// Writes the DOCX to `path`. Throws std::runtime_error. With
-// SOURCE_DATE_EPOCH set, identical input gives identical bytes.
-void write_docx(const Document& doc, const Layout& layout, const FontTable& fonts, const std::string& path);
+// Writes the DOCX to `out`. Throws std::runtime_error (and whatever `out`
+// throws). With SOURCE_DATE_EPOCH set, identical input gives identical bytes.
+void write_docx(const Document& doc, const Layout& layout, const FontTable& fonts, ByteSink& out);
 
 }  // namespace bulletin

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <filesystem>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "support/input_file.hpp"
 #include "support/paths.hpp"
 #include "support/suggest.hpp"
 #include "support/yaml_reader.hpp"
@@ -97,7 +99,7 @@ std::optional<double> parse_length(const std::string& text, double em) {
     const char* end = text.data() + text.size();
     while (begin < end && *begin == ' ') ++begin;
     auto [p, ec] = std::from_chars(begin, end, value);
-    if (ec != std::errc()) return std::nullopt;
+    if (ec != std::errc() || !std::isfinite(value)) return std::nullopt;  // from_chars reads "inf" and "nan"
     std::string unit(p, end);
     unit.erase(std::remove(unit.begin(), unit.end(), ' '), unit.end());
     if (unit.empty() || unit == "pt") return value;
@@ -111,7 +113,7 @@ std::optional<double> parse_length(const std::string& text, double em) {
 std::optional<double> parse_share(const std::string& text) {
     double value = 0;
     auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc()) return std::nullopt;
+    if (ec != std::errc() || !std::isfinite(value)) return std::nullopt;
     std::string rest(p, text.data() + text.size());
     if (rest == "%") return value / 100;
     if (rest.empty()) return value;
@@ -129,6 +131,27 @@ std::optional<Color> parse_color(const std::string& text) {
 // ---------------------------------------------------------------- loading
 
 namespace {
+
+// Where a length read from a layout may lie, in points. Every length is
+// checked where it is read, so no later stage sees NaN, infinity or a size
+// that makes no page.
+struct Range {
+    double lo, hi;
+    bool holds(double v) const { return v >= lo && v <= hi; }
+};
+constexpr Range kPageSide{72, 14400};   // 1 in to 200 in, PDF's largest page
+constexpr Range kMargin{0, 7200};
+constexpr Range kFontSize{1, 500};
+constexpr Range kLeading{1, 2000};
+constexpr Range kIndent{-2000, 2000};
+constexpr Range kSpace{0, 2000};        // left, right, space before/after, gaps, band heights
+constexpr Range kTracking{-50, 200};
+constexpr Range kRule{0, 20};           // line widths
+constexpr Range kPadding{0, 100};
+constexpr Range kColumnWidth{1, 14400};
+constexpr double kMaxShare = 1000;      // a table column's 3fr
+
+std::string range_text(Range r) { return fmt::format("between {:g}pt and {:g}pt", r.lo, r.hi); }
 
 // The style fields as written; resolved after `based_on` is known.
 struct StyleDecl {
@@ -194,6 +217,21 @@ public:
             if (!l.styles.count(name))
                 diags_.error(top.key_pos("styles"),
                              fmt::format("the layout needs a style named '{}' (layout kind {})", name, kind.value));
+        // Lines that cannot fit the page would be set off it.
+        for (const auto& [name, st] : l.styles) {
+            if (st.leading > l.page.content_height())
+                diags_.error(st.pos, fmt::format("style '{}' has a leading of {:g}pt, more than the page's text area "
+                                                 "is high ({:.0f}pt)",
+                                                 name, st.leading, l.page.content_height()));
+            if (st.size > l.page.content_width())
+                diags_.error(st.pos, fmt::format("style '{}' has a size of {:g}pt, more than the page's text area is "
+                                                 "wide ({:.0f}pt)",
+                                                 name, st.size, l.page.content_width()));
+        }
+        if (!l.footer.format.empty() && l.footer.distance >= l.page.bottom)
+            diags_.error(top.key_pos("footer"), fmt::format("footer 'distance' ({:g}pt) must be less than the bottom "
+                                                            "margin ({:g}pt), or the page number falls off the page",
+                                                            l.footer.distance, l.page.bottom));
         if (!l.styles.count(l.footer.style))
             diags_.error(top.key_pos("footer"), fmt::format("footer style '{}' is not defined", l.footer.style));
         for (const auto& col : l.table.columns)
@@ -217,13 +255,22 @@ private:
         return *v;
     }
 
-    double length(MapReader& r, std::string_view key, double fallback, double em = 0) {
+    // A length within `range`; the fallback (and a diagnostic) otherwise.
+    double length(MapReader& r, std::string_view key, double fallback, Range range) {
         Text t = r.text(key);
         if (t.empty()) return fallback;
+        return checked_length(t, key, fallback, range, 0);
+    }
+
+    double checked_length(const Text& t, std::string_view key, double fallback, Range range, double em) {
         auto v = parse_length(t.value, em);
         if (!v) {
             diags_.error(t.pos, fmt::format("'{}' must be a length such as 12pt, 10mm{}, got '{}'", key,
-                                            em > 0 ? ", 2em" : "", t.value));
+                                            em > 0 ? " or 2em" : "", t.value));
+            return fallback;
+        }
+        if (!range.holds(*v)) {
+            diags_.error(t.pos, fmt::format("'{}' must be {}, got '{}'", key, range_text(range), t.value));
             return fallback;
         }
         return *v;
@@ -249,8 +296,11 @@ private:
                 w = it->second.first * 72 / 25.4, h = it->second.second * 72 / 25.4;
         } else if (size.IsSequence() && size.size() == 2 && size[0].IsScalar() && size[1].IsScalar()) {
             auto pw = parse_length(size[0].Scalar()), ph = parse_length(size[1].Scalar());
-            if (!pw || !ph || *pw <= 0 || *ph <= 0)
+            if (!pw || !ph)
                 diags_.error(r.value_pos("size"), "page size must be two lengths, e.g. [390mm, 545mm]");
+            else if (!kPageSide.holds(*pw) || !kPageSide.holds(*ph))
+                diags_.error(r.value_pos("size"), fmt::format("each side of the page must be {} (1 in to 200 in)",
+                                                              range_text(kPageSide)));
             else
                 w = *pw, h = *ph;
         } else if (size.IsDefined() && !size.IsNull()) {
@@ -263,10 +313,10 @@ private:
         page.width = w;
         page.height = h;
         MapReader m(r.node("margins"), r.key_pos("margins"), file_, diags_, "page margins");
-        page.top = length(m, "top", 56);
-        page.bottom = length(m, "bottom", 56);
-        page.inside = length(m, "inside", 56);
-        page.outside = length(m, "outside", 56);
+        page.top = length(m, "top", 56, kMargin);
+        page.bottom = length(m, "bottom", 56, kMargin);
+        page.inside = length(m, "inside", 56, kMargin);
+        page.outside = length(m, "outside", 56, kMargin);
         m.finish();
         if (page.content_width() < 72 || page.content_height() < 72)
             diags_.error(r.where(), "the margins leave less than an inch for the text");
@@ -289,7 +339,7 @@ private:
                 diags_.error(position.pos, "footer 'position' must be outside or center");
             footer.position = position.value;
         }
-        footer.distance = length(r, "distance", footer.distance);
+        footer.distance = length(r, "distance", footer.distance, kSpace);
     }
 
     void read_styles(MapReader& top, Layout& l) {
@@ -343,33 +393,27 @@ private:
 
         Style st;
         st.name = name;
+        st.pos = decls.at(name).pos;
         auto get = [&](const char* k) -> const Text* {
             auto it = merged.find(k);
             return it == merged.end() ? nullptr : &it->second;
         };
-        auto len = [&](const char* k, double fallback, double em) {
+        auto len = [&](const char* k, double fallback, double em, Range range) {
             const Text* t = get(k);
-            if (!t) return fallback;
-            auto v = parse_length(t->value, em);
-            if (!v) {
-                diags_.error(t->pos, fmt::format("'{}' must be a length such as 12pt, 5mm or 2em, got '{}'", k,
-                                                 t->value));
-                return fallback;
-            }
-            return *v;
+            return t ? checked_length(*t, k, fallback, range, em) : fallback;
         };
         const auto& own = decls.at(name).fields;
         if (auto it = own.find("based_on"); it != own.end()) st.based_on = it->second.value;
         if (auto* f = get("font")) st.font = f->value;
         st.strong = get("strong") ? get("strong")->value : st.font;
-        st.size = len("size", 12, 0);
-        st.leading = len("leading", st.size * 1.5, st.size);
-        st.indent = len("indent", 0, st.size);
-        st.left = len("left", 0, st.size);
-        st.right = len("right", 0, st.size);
-        st.space_before = len("space_before", 0, st.size);
-        st.space_after = len("space_after", 0, st.size);
-        st.tracking = len("tracking", 0, st.size);
+        st.size = len("size", 12, 0, kFontSize);
+        st.leading = len("leading", st.size * 1.5, st.size, kLeading);
+        st.indent = len("indent", 0, st.size, kIndent);
+        st.left = len("left", 0, st.size, kSpace);
+        st.right = len("right", 0, st.size, kSpace);
+        st.space_before = len("space_before", 0, st.size, kSpace);
+        st.space_after = len("space_after", 0, st.size, kSpace);
+        st.tracking = len("tracking", 0, st.size, kTracking);
         if (const Text* a = get("align")) {
             static const std::map<std::string, Align> aligns = {
                 {"left", Align::kLeft}, {"center", Align::kCenter}, {"right", Align::kRight}, {"justify", Align::kJustify}};
@@ -395,8 +439,6 @@ private:
                 diags_.error(f->pos, fmt::format("'shrink_to_fit' must be a share between 50% and 100%, got '{}'", f->value));
             else st.shrink_to_fit = *share;
         }
-        if (st.size <= 0 || st.leading <= 0)
-            diags_.error(decls.at(name).pos, fmt::format("style '{}' needs a positive size and leading", name));
         return st;
     }
 
@@ -445,9 +487,9 @@ private:
             return;
         }
         TableSpec& t = l.table;
-        t.rule = length(r, "rule", t.rule);
-        t.outer_rule = length(r, "outer_rule", t.outer_rule);
-        t.padding = length(r, "padding", t.padding);
+        t.rule = length(r, "rule", t.rule, kRule);
+        t.outer_rule = length(r, "outer_rule", t.outer_rule, kRule);
+        t.padding = length(r, "padding", t.padding, kPadding);
         if (Text s = r.text("header_style"); !s.empty()) t.header_style = s.value;
         if (Text s = r.text("group_style"); !s.empty()) t.group_style = s.value;
         if (Text c = r.text("header_background"); !c.empty()) {
@@ -484,10 +526,13 @@ private:
                 if (width.value.size() > 2 && width.value.substr(width.value.size() - 2) == "fr") {
                     double share = 0;
                     auto [p, ec] = std::from_chars(width.value.data(), width.value.data() + width.value.size() - 2, share);
-                    if (ec != std::errc() || share <= 0) diags_.error(width.pos, "a share must look like 2fr");
-                    col.share = share;
-                } else if (auto v = parse_length(width.value)) {
-                    col.width = *v;
+                    if (ec != std::errc() || !(share > 0 && share <= kMaxShare))
+                        diags_.error(width.pos, fmt::format("a share must look like 2fr, more than 0 and at most {:g}fr",
+                                                            kMaxShare));
+                    else
+                        col.share = share;
+                } else if (parse_length(width.value)) {
+                    col.width = checked_length(width, "width", 0, kColumnWidth, 0);
                 } else {
                     diags_.error(width.pos, "column 'width' must be a length (20mm) or a share (3fr)");
                 }
@@ -505,11 +550,11 @@ private:
         }
         NewspaperSpec& n = l.newspaper;
         if (auto c = r.integer("columns", 1, 12)) n.columns = static_cast<int>(c->value);
-        n.gutter = length(r, "gutter", n.gutter);
-        n.masthead_height = length(r, "masthead_height", n.masthead_height);
-        n.column_rule = length(r, "column_rule", n.column_rule);
-        n.head_rule = length(r, "head_rule", n.head_rule);
-        n.head_gap = length(r, "head_gap", n.head_gap);
+        n.gutter = length(r, "gutter", n.gutter, kSpace);
+        n.masthead_height = length(r, "masthead_height", n.masthead_height, kSpace);
+        n.column_rule = length(r, "column_rule", n.column_rule, kRule);
+        n.head_rule = length(r, "head_rule", n.head_rule, kRule);
+        n.head_gap = length(r, "head_gap", n.head_gap, kSpace);
         if (Text m = r.text("banner_mark"); !m.empty()) n.banner_mark = m.value;
         n.tighten = share(r, "tighten", n.tighten, 0, 0.2);
         n.tighten_below = share(r, "tighten_below", n.tighten_below, 0, 1);
@@ -531,7 +576,7 @@ private:
 }  // namespace
 
 std::optional<Layout> load_layout(const std::string& path, Diagnostics& diags) {
-    auto text = read_text_file(path, diags);
+    auto text = read_text_file(path, diags, kMaxSettingsBytes);
     if (!text) return std::nullopt;
     YamlFile file(*text, diags);
     if (!file.parsed()) return std::nullopt;

@@ -24,6 +24,7 @@ struct Color {
 // A paragraph style. Lengths are in points.
 struct Style {
     std::string name;
+    SourcePos pos;  // where the layout file defines it
     std::string based_on;
     std::string font = "songti";  // a role of fonts/fonts.yaml
     std::string strong;           // role for **bold** text and field labels (default: font)

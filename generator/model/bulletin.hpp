@@ -5,10 +5,12 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "support/image_file.hpp"
 #include "support/located.hpp"
 
 namespace bulletin {
@@ -23,8 +25,9 @@ struct ImageRef {
     Text file;            // as written
     std::string path;     // resolved against the YAML file's folder
     Text caption;
-    int width = 0, height = 0;  // pixels
-    bool png = false;
+    // Read and checked when the bulletin is loaded; one ImageData per file,
+    // however often it is shown.
+    std::shared_ptr<const ImageData> data;
 };
 
 struct Item {

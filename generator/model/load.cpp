@@ -6,7 +6,8 @@
 
 #include <filesystem>
 
-#include "support/image_info.hpp"
+#include "support/image_file.hpp"
+#include "support/input_file.hpp"
 #include "support/utf8.hpp"
 #include "support/yaml_reader.hpp"
 
@@ -304,17 +305,22 @@ private:
             img.caption = ir.text("caption");
             ir.finish();
             if (img.file.empty()) continue;
-            std::filesystem::path p(utf8::trim(img.file.value));
+            const std::string name = utf8::trim(img.file.value);
+            if (name.empty()) continue;  // reported as empty by text()
+            std::filesystem::path p(name);
             img.path = (p.is_absolute() ? p : std::filesystem::path(base_dir_) / p).lexically_normal().string();
-            std::string error;
-            auto info = read_image_info(img.path, error);
-            if (!info) {
-                diags_.error(img.file.pos, fmt::format("image '{}' {} (PNG and JPEG are supported)", img.file.value, error));
+            auto [cached, fresh] = images_.try_emplace(img.path);
+            if (fresh) {
+                std::string error;
+                cached->second.data = load_image(img.path, error);
+                cached->second.error = std::move(error);
+            }
+            if (!cached->second.data) {
+                diags_.error(img.file.pos, fmt::format("image '{}' {}", img.file.value,
+                                                       cached->second.error));
                 continue;
             }
-            img.width = info->width;
-            img.height = info->height;
-            img.png = info->kind == ImageInfo::Kind::kPng;
+            img.data = cached->second.data;
             out.push_back(std::move(img));
         }
         return out;
@@ -409,6 +415,11 @@ private:
     Diagnostics& diags_;
     std::string base_dir_;
     std::map<long long, SourcePos> numbers_;
+    struct LoadedImage {
+        std::shared_ptr<const ImageData> data;
+        std::string error;
+    };
+    std::map<std::string, LoadedImage> images_;  // by resolved path: each file read once
 };
 
 }  // namespace
@@ -421,8 +432,8 @@ std::optional<Bulletin> load_bulletin_text(const std::string& text, Diagnostics&
     return b;
 }
 
-std::optional<Bulletin> load_bulletin(const std::string& path, Diagnostics& diags) {
-    auto text = read_text_file(path, diags);
+std::optional<Bulletin> load_bulletin(const std::string& path, Diagnostics& diags, Encoding encoding) {
+    auto text = read_text_file(path, diags, kMaxBulletinBytes, encoding, "--encoding gb18030");
     if (!text) return std::nullopt;
     std::string dir = std::filesystem::path(path).parent_path().string();
     return load_bulletin_text(*text, diags, dir.empty() ? "." : dir);

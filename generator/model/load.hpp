@@ -6,12 +6,15 @@
 
 #include "model/bulletin.hpp"
 #include "support/diagnostics.hpp"
+#include "support/text_encoding.hpp"
 
 namespace bulletin {
 
 // Loads and validates. Returns nullopt when any problem was found; all of
-// them are in `diags` (whose file name is used in the messages).
-std::optional<Bulletin> load_bulletin(const std::string& path, Diagnostics& diags);
+// them are in `diags` (whose file name is used in the messages). The file
+// must be UTF-8 unless `encoding` says otherwise (support/text_encoding.hpp).
+std::optional<Bulletin> load_bulletin(const std::string& path, Diagnostics& diags,
+                                      Encoding encoding = Encoding::kUtf8);
 // `base_dir` resolves relative image paths (default: the current folder).
 std::optional<Bulletin> load_bulletin_text(const std::string& text, Diagnostics& diags,
                                            const std::string& base_dir = ".");

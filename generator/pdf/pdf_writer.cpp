@@ -1,7 +1,6 @@
 #include "pdf/pdf_writer.hpp"
 
 #include <cmath>
-#include <filesystem>
 #include <cstdlib>
 #include <ctime>
 #include <map>
@@ -87,7 +86,7 @@ public:
     PdfWriter(const PdfWriter&) = delete;
     PdfWriter& operator=(const PdfWriter&) = delete;
 
-    void save(const std::string& path) {
+    void save(ByteSink& out) {
         HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
         collect_glyphs();
         subset_fonts();
@@ -99,8 +98,21 @@ public:
         if (!doc_.bookmarks.empty()) HPDF_SetPageMode(pdf_, HPDF_PAGE_MODE_USE_OUTLINE);
         write_info();
         fail_if_error("building the document");
-        if (HPDF_SaveToFile(pdf_, path.c_str()) != HPDF_OK) fail_if_error("saving");
+        // Into libharu's memory stream, then to the sink, whose writes are
+        // checked (libharu's own file writer ignores a failing close).
+        if (HPDF_SaveToStream(pdf_) != HPDF_OK) fail_if_error("saving");
         fail_if_error("saving");
+        std::string chunk(1 << 16, '\0');
+        for (;;) {
+            auto size = static_cast<HPDF_UINT32>(chunk.size());
+            HPDF_STATUS status = HPDF_ReadFromStream(pdf_, reinterpret_cast<HPDF_BYTE*>(chunk.data()), &size);
+            if (status != HPDF_OK && status != HPDF_STREAM_EOF) {
+                errors_.code = status;
+                fail_if_error("reading the saved document");
+            }
+            out.write(std::string_view(chunk.data(), size));
+            if (status == HPDF_STREAM_EOF || size == 0) break;
+        }
     }
 
 private:
@@ -174,15 +186,33 @@ private:
         content.clear();
     }
 
+    // A JPEG is embedded as it is (DCTDecode); a PNG as its pixels, decoded
+    // by support/image_file (never by libharu's PNG loader, which aborts the
+    // program on a PNG error), with its transparency as a soft mask.
+    HPDF_Image embed_image(const ImageData& data) {
+        const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(data.bytes.data());
+        if (data.kind == ImageData::Kind::kJpeg) {
+            HPDF_Image img = HPDF_LoadJpegImageFromMem(pdf_, bytes, static_cast<HPDF_UINT>(data.bytes.size()));
+            if (!img) fail_if_error("embedding a JPEG");
+            return img;
+        }
+        const Pixels px = decode_png(data);
+        auto raw = [&](const std::vector<std::uint8_t>& plane, HPDF_ColorSpace space) {
+            HPDF_Image img = HPDF_LoadRawImageFromMem(pdf_, plane.data(), static_cast<HPDF_UINT>(px.width),
+                                                      static_cast<HPDF_UINT>(px.height), space, 8);
+            if (!img) fail_if_error("embedding a PNG");
+            return img;
+        };
+        HPDF_Image img = raw(px.color, px.channels == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB);
+        if (!px.alpha.empty() && HPDF_Image_AddSMask(img, raw(px.alpha, HPDF_CS_DEVICE_GRAY)) != HPDF_OK)
+            fail_if_error("embedding a PNG's transparency");
+        return img;
+    }
+
     void draw_image(HPDF_Page page, const PlacedImage& image, double page_height) {
-        auto ext = std::filesystem::path(image.path).extension().string();
-        for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         // Each file is embedded once, however often it is shown.
-        HPDF_Image& img = images_[image.path];
-        if (!img)
-            img = ext == ".png" ? HPDF_LoadPngImageFromFile(pdf_, image.path.c_str())
-                                : HPDF_LoadJpegImageFromFile(pdf_, image.path.c_str());
-        if (!img) throw std::runtime_error("cannot read image " + image.path);
+        HPDF_Image& img = images_[image.data.get()];
+        if (!img) img = embed_image(*image.data);
         HPDF_Page_DrawImage(page, img, static_cast<HPDF_REAL>(image.x),
                             static_cast<HPDF_REAL>(page_height - image.y - image.height),
                             static_cast<HPDF_REAL>(image.width), static_cast<HPDF_REAL>(image.height));
@@ -226,7 +256,8 @@ private:
             out += fmt::format("1 0 0 1 {} {} Tm\n[", num(run.x + run.xs[i]), num(page_height - run.y + y_offset));
             double pen = run.xs[i];
             std::string hex;
-            for (; i < run.glyphs.size() && (run.ys.empty() ? 0 : run.ys[i]) == y_offset; ++i) {
+            const std::size_t first = i;
+            for (; i < run.glyphs.size() && (i == first || (run.ys.empty() ? 0 : run.ys[i]) == y_offset); ++i) {
                 double gap = run.xs[i] - pen;
                 if (std::abs(gap) > 0.001) {
                     out += "<" + hex + ">" + num(-gap / scale);
@@ -319,11 +350,11 @@ private:
     // In order of first use, so object numbers do not depend on addresses.
     std::vector<std::unique_ptr<CidFont>> fonts_;
     std::map<const FontFace*, std::size_t> font_index_;
-    std::map<std::string, HPDF_Image> images_;
+    std::map<const ImageData*, HPDF_Image> images_;
 };
 
 }  // namespace
 
-void write_pdf(const TypesetDocument& doc, const std::string& path) { PdfWriter(doc).save(path); }
+void write_pdf(const TypesetDocument& doc, ByteSink& out) { PdfWriter(doc).save(out); }
 
 }  // namespace bulletin

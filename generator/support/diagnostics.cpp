@@ -13,6 +13,10 @@ std::string format_diagnostic(const Diagnostic& d) {
 }
 
 void Diagnostics::error(SourcePos pos, std::string message) {
+    // The same problem found twice (a style read for each style based on
+    // it) is reported once.
+    for (const auto& d : list_)
+        if (d.pos == pos && d.message == message) return;
     list_.push_back({file_, pos, std::move(message)});
 }
 

@@ -3,21 +3,63 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
-#include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
 
+#include "support/input_file.hpp"
 #include "support/suggest.hpp"
 #include "support/utf8.hpp"
 
 namespace bulletin {
+
+namespace {
+
+// What the node API hides: how many documents the stream holds, and where
+// the first alias is.
+class StreamCheck : public YAML::EventHandler {
+public:
+    int documents = 0;
+    YAML::Mark second_document;
+    std::optional<YAML::Mark> alias;
+
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        if (++documents == 2) second_document = mark;
+    }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+        if (!alias) alias = mark;
+    }
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
+
+}  // namespace
 
 YamlFile::YamlFile(std::string text, Diagnostics& diags) : text_(std::move(text)) {
     line_starts_.push_back(0);
     for (std::size_t i = 0; i < text_.size(); ++i)
         if (text_[i] == '\n') line_starts_.push_back(i + 1);
     try {
+        // First the event stream: one document only (yaml-cpp would silently
+        // ignore the rest), and no aliases, whose expansion could make a
+        // small file describe an enormous bulletin.
+        std::istringstream in(text_);
+        YAML::Parser parser(in);
+        StreamCheck check;
+        while (check.documents < 2 && parser.HandleNextDocument(check)) {
+        }
+        if (check.documents >= 2)
+            diags.error(pos(check.second_document), "a second YAML document starts here: a file holds one "
+                                                    "document; delete the '---' line and what follows, or merge them");
+        if (check.alias)
+            diags.error(pos(*check.alias), "aliases (*name) are not supported here: write the value out in full");
+        if (check.documents >= 2 || check.alias) return;
         root_ = YAML::Load(text_);
         parsed_ = true;
     } catch (const YAML::ParserException& e) {
@@ -60,15 +102,15 @@ SourcePos YamlFile::content_pos(const YAML::Node& node) const {
     return pos(mark);
 }
 
-std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diags) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diags.error({}, fmt::format("cannot read file: {}", std::strerror(errno)));
+std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diags, std::uint64_t limit,
+                                          Encoding encoding, std::string_view hint) {
+    std::string error;
+    auto bytes = read_input_file(path, limit, error);
+    if (!bytes) {
+        diags.error({}, "it " + error);
         return std::nullopt;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    return decode_text(*bytes, encoding, diags, hint);
 }
 
 std::string_view node_kind(const YAML::Node& node) {

@@ -3,6 +3,7 @@
 // and returns an empty value, so a whole file is checked in one pass.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 
 #include "support/diagnostics.hpp"
 #include "support/located.hpp"
+#include "support/text_encoding.hpp"
 
 namespace bulletin {
 
@@ -19,7 +21,8 @@ namespace bulletin {
 // into character columns.
 class YamlFile {
 public:
-    // Parses `text`; a syntax error is added to `diags` and root() is null.
+    // Parses `text`: exactly one document, without aliases. A syntax error,
+    // a second document or an alias is added to `diags` and root() is null.
     YamlFile(std::string text, Diagnostics& diags);
 
     const YAML::Node& root() const { return root_; }
@@ -36,8 +39,11 @@ private:
     bool parsed_ = false;
 };
 
-// Reads a file into a string; nullopt (and a diagnostic) if it cannot be read.
-std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diags);
+// Reads a text file the user named (support/input_file.hpp) and decodes it
+// (support/text_encoding.hpp); nullopt, with diagnostics, if either fails.
+// `hint` is the option that would convert a GB18030 file, if any.
+std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diags, std::uint64_t limit,
+                                          Encoding encoding = Encoding::kUtf8, std::string_view hint = {});
 
 // Reads the keys of one mapping. Every key asked for becomes "known"; finish()
 // reports the keys nobody asked for, with the closest known one suggested.

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <fontconfig/fontconfig.h>
 
+#include "support/input_file.hpp"
 #include "support/yaml_reader.hpp"
 
 namespace bulletin {
@@ -131,7 +132,7 @@ const FontFace* FontSet::resolve(const std::vector<std::string>& candidates, std
 }
 
 std::unique_ptr<FontSet> FontSet::load(const std::string& manifest_path, Diagnostics& diags) {
-    auto text = read_text_file(manifest_path, diags);
+    auto text = read_text_file(manifest_path, diags, kMaxSettingsBytes);
     if (!text) return nullptr;
     YamlFile file(*text, diags);
     if (!file.parsed()) return nullptr;

@@ -4,11 +4,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "layout/layout.hpp"
+#include "support/image_file.hpp"
 #include "typeset/font_face.hpp"
 
 namespace bulletin {
@@ -39,7 +41,7 @@ struct Box {
 };
 
 struct PlacedImage {
-    std::string path;
+    std::shared_ptr<const ImageData> data;
     double x = 0, y = 0, width = 0, height = 0;
 };
 

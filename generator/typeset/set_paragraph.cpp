@@ -1,6 +1,7 @@
 #include "typeset/set_paragraph.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace bulletin {
@@ -32,23 +33,30 @@ SetParagraph set_paragraph(const Paragraph& paragraph, const Layout& layout, con
     sp.size = st.size;
     set_at(sp.size, missing);
 
-    // A headline line that wraps is set smaller, in quarter points, until
-    // every line fits — unless even the smallest size allowed would wrap.
-    if (st.shrink_to_fit < 1) {
-        std::size_t wanted = 1;
-        for (const Piece& piece : sp.pieces) wanted += piece.forced_break ? 1 : 0;
+    // A headline line that wraps is set smaller, in quarter points, at the
+    // largest size where every line fits — unless even the smallest size
+    // allowed would wrap. Fewer lines never come from a larger size, so the
+    // steps are searched by halving: a dozen settings at most.
+    std::size_t wanted = 1;
+    for (const Piece& piece : sp.pieces) wanted += piece.forced_break ? 1 : 0;
+    if (st.shrink_to_fit < 1 && sp.lines.size() > wanted) {
         const double smallest = st.size * st.shrink_to_fit;
         std::vector<MissingChar> again;  // already reported by the first setting
-        double size = st.size;
-        while (sp.lines.size() > wanted && size > smallest) {
-            size = std::max(size - 0.25, smallest);
-            set_at(size, again);
+        auto step_size = [&](long k) { return std::max(st.size - 0.25 * static_cast<double>(k), smallest); };
+        auto fits = [&](long k) {
+            set_at(step_size(k), again);
+            return sp.lines.size() <= wanted;
+        };
+        const long steps = static_cast<long>(std::ceil((st.size - smallest) / 0.25));
+        if (steps > 0 && fits(steps)) {
+            long lo = 0, hi = steps;  // lo does not fit, hi does
+            while (hi - lo > 1) {
+                const long mid = lo + (hi - lo) / 2;
+                (fits(mid) ? hi : lo) = mid;
+            }
+            sp.size = step_size(hi);
         }
-        if (sp.lines.size() > wanted) {
-            size = st.size;
-            set_at(size, again);
-        }
-        sp.size = size;
+        set_at(sp.size, again);  // the trials left the last size tried
     }
     if (sp.lines.empty()) sp.lines.push_back({});  // an empty paragraph still takes a line
 

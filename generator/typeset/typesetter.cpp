@@ -81,7 +81,7 @@ void Typesetter::append_block(std::vector<FlowItem>& items, const Block& block, 
         // At the full width, unless that makes it taller than half the text
         // area: then narrower, centred. Kept with its caption.
         double w = width;
-        double h = w * img->height / img->width;
+        double h = w * img->data->height / img->data->width;
         double max_h = layout_.page.content_height() / 2;
         if (h > max_h) {
             w *= max_h / h;
@@ -91,9 +91,8 @@ void Typesetter::append_block(std::vector<FlowItem>& items, const Block& block, 
         FlowItem item;
         item.height = h + 2 * gap;
         item.break_after = img->caption.spans.empty();
-        std::string path = img->path;
-        item.draw = [path, w, h, gap](TypesetDocument& doc, const Frame& f, double y) {
-            doc.pages[f.page].elements.emplace_back(std::in_place_type<PlacedImage>, path, f.x + (f.width - w) / 2,
+        item.draw = [data = img->data, w, h, gap](TypesetDocument& doc, const Frame& f, double y) {
+            doc.pages[f.page].elements.emplace_back(std::in_place_type<PlacedImage>, data, f.x + (f.width - w) / 2,
                                                     y + gap, w, h);
         };
         items.push_back(std::move(item));

@@ -1,0 +1,79 @@
+// One render, from the command line's choices to the bytes of each format:
+// what `render` writes, and what `validate` makes and throws away — its dry
+// run, so that a file `validate` accepts is a file `render` renders.
+//
+// Contract: load() and typeset() print every problem they find to the
+// Report, as FILE:LINE:COLUMN: error: …, and then fail; write() makes the
+// bytes of one format and throws only for a fault of the machine (memory,
+// the sink). Nothing here touches an output file.
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compose/document.hpp"
+#include "layout/layout.hpp"
+#include "model/bulletin.hpp"
+#include "support/byte_sink.hpp"
+#include "support/text_encoding.hpp"
+#include "typeset/font_set.hpp"
+#include "typeset/page.hpp"
+
+namespace bulletin::cli {
+
+enum class Format { kPdf, kDocx };
+inline constexpr Format kAllFormats[] = {Format::kPdf, Format::kDocx};
+
+// By the file name's extension (.pdf, .docx, any case).
+std::optional<Format> format_of(const std::string& path);
+
+struct RenderRequest {
+    std::string input;
+    std::string layout;  // a builtin layout's name or a path; empty = the file's own, else official
+    Encoding encoding = Encoding::kUtf8;
+};
+
+// Where problems go, and how many there were.
+struct Report {
+    std::ostream& err;
+    int problems = 0;
+    int status = 0;  // 1 the input is at fault, 2 the command line
+    void add(const Diagnostic& d);
+    void add(const Diagnostics& ds);
+};
+
+class Render {
+public:
+    // The bulletin, its layout and the fonts, each checked; null once every
+    // problem is reported.
+    static std::unique_ptr<Render> load(const RenderRequest& request, Report& report);
+
+    // Every file this render reads: no output may replace one of them.
+    std::vector<std::string> files_read() const;
+    const Bulletin& bulletin() const { return bulletin_; }
+    const Layout& layout() const { return layout_; }
+
+    // Composes and typesets; false once the problems are reported.
+    bool typeset(Report& report);
+    std::size_t page_count() const { return pages_.pages.size(); }
+
+    // The bytes of one format (after typeset()).
+    void write(Format format, ByteSink& out) const;
+
+private:
+    Render() = default;
+    std::string input_;
+    Bulletin bulletin_;
+    Layout layout_;
+    std::unique_ptr<FontSet> fonts_;
+    Document doc_;
+    TypesetDocument pages_;
+};
+
+// The font manifest of this installation (fonts/fonts.yaml).
+std::string default_font_manifest();
+
+}  // namespace bulletin::cli
