@@ -72,10 +72,16 @@ void Report::add(const Diagnostics& ds) {
     for (const auto& d : ds.sorted()) add(d);
 }
 
-std::unique_ptr<Render> Render::load(const RenderRequest& request, Report& report) {
-    std::unique_ptr<Render> r(new Render());
-    r->input_ = request.input;
+std::shared_ptr<const FontSet> Render::load_fonts(Report& report) {
+    const std::string manifest = default_font_manifest();
+    Diagnostics diags(manifest);
+    std::shared_ptr<const FontSet> fonts = FontSet::load(manifest, diags);
+    report.add(diags);
+    return diags.ok() ? fonts : nullptr;
+}
 
+std::unique_ptr<Render> Render::load(const RenderRequest& request, Report& report,
+                                     std::shared_ptr<const FontSet> fonts) {
     // The layout named on the command line is found before the input is read.
     std::string layout_path;
     if (!request.layout.empty()) {
@@ -96,27 +102,31 @@ std::unique_ptr<Render> Render::load(const RenderRequest& request, Report& repor
         report.add(diags);
         return nullptr;
     }
-    r->bulletin_ = std::move(*b);
-    if (layout_path.empty()) {
+    return from_bulletin(std::move(*b), request.input, layout_path, report, std::move(fonts));
+}
+
+std::unique_ptr<Render> Render::from_bulletin(Bulletin bulletin, const std::string& input,
+                                              const std::string& layout_path, Report& report,
+                                              std::shared_ptr<const FontSet> fonts) {
+    std::unique_ptr<Render> r(new Render());
+    r->input_ = input;
+    r->bulletin_ = std::move(bulletin);
+    std::string path = layout_path;
+    if (path.empty()) {
         const Text& named = r->bulletin_.meta.layout;
         std::string message;
         auto found = find_layout(named.empty() ? "official" : named.value, message);
         if (!found) {
-            diags.error(named.pos, message);
-            report.add(diags);
+            report.add(Diagnostic{input, named.pos, message});
             return nullptr;
         }
-        layout_path = *found;
+        path = *found;
     }
-
-    Diagnostics layout_diags(layout_path);
-    auto layout = load_layout(layout_path, layout_diags);
-    const std::string manifest = default_font_manifest();
-    Diagnostics font_diags(manifest);
-    r->fonts_ = FontSet::load(manifest, font_diags);
-    if (layout && r->fonts_) check_font_roles(*layout, *r->fonts_, manifest, layout_diags);
+    Diagnostics layout_diags(path);
+    auto layout = load_layout(path, layout_diags);
+    r->fonts_ = fonts ? std::move(fonts) : load_fonts(report);
+    if (layout && r->fonts_) check_font_roles(*layout, *r->fonts_, default_font_manifest(), layout_diags);
     report.add(layout_diags);
-    report.add(font_diags);
     if (!layout || !layout_diags.ok() || !r->fonts_) return nullptr;
     r->layout_ = std::move(*layout);
     return r;

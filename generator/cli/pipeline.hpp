@@ -48,8 +48,16 @@ struct Report {
 class Render {
 public:
     // The bulletin, its layout and the fonts, each checked; null once every
-    // problem is reported.
-    static std::unique_ptr<Render> load(const RenderRequest& request, Report& report);
+    // problem is reported. `fonts`: already loaded ones (else the manifest's).
+    static std::unique_ptr<Render> load(const RenderRequest& request, Report& report,
+                                        std::shared_ptr<const FontSet> fonts = nullptr);
+    // The same for a bulletin already loaded (from `input`, for messages);
+    // `layout_path` is a layout file, or empty for the bulletin's own.
+    static std::unique_ptr<Render> from_bulletin(Bulletin bulletin, const std::string& input,
+                                                 const std::string& layout_path, Report& report,
+                                                 std::shared_ptr<const FontSet> fonts = nullptr);
+    // The fonts of this installation (fonts/fonts.yaml); null once reported.
+    static std::shared_ptr<const FontSet> load_fonts(Report& report);
 
     // Every file this render reads: no output may replace one of them.
     std::vector<std::string> files_read() const;
@@ -68,7 +76,7 @@ private:
     std::string input_;
     Bulletin bulletin_;
     Layout layout_;
-    std::unique_ptr<FontSet> fonts_;
+    std::shared_ptr<const FontSet> fonts_;
     Document doc_;
     TypesetDocument pages_;
 };

@@ -61,8 +61,14 @@ std::optional<std::string> find_layout(const std::string& name_or_path, std::str
                            fs::path(name_or_path).extension() == ".yaml" ||
                            fs::path(name_or_path).extension() == ".yml";
     if (looks_like_path) {
-        if (fs::is_regular_file(name_or_path)) return name_or_path;
-        message = fmt::format("layout file '{}' does not exist", name_or_path);
+        // The reading itself (load_layout) says what is wrong with a file
+        // that exists; here only whether there is one (never throwing: a
+        // name too long or a folder without access is just "not there").
+        std::error_code ec;
+        if (fs::exists(name_or_path, ec)) return name_or_path;
+        message = ec && ec != std::errc::no_such_file_or_directory
+                      ? fmt::format("layout file '{}' cannot be read: {}", name_or_path, ec.message())
+                      : fmt::format("layout file '{}' does not exist", name_or_path);
         return std::nullopt;
     }
     auto names = builtin_layouts();
@@ -576,9 +582,19 @@ private:
 }  // namespace
 
 std::optional<Layout> load_layout(const std::string& path, Diagnostics& diags) {
-    auto text = read_text_file(path, diags, kMaxSettingsBytes);
+    std::string error;
+    auto bytes = read_input_file(path, kMaxSettingsBytes, error);
+    if (!bytes) {
+        diags.error({}, "it " + error);
+        return std::nullopt;
+    }
+    return load_layout_text(*bytes, path, diags);
+}
+
+std::optional<Layout> load_layout_text(std::string_view bytes, const std::string& path, Diagnostics& diags) {
+    auto text = decode_text(bytes, Encoding::kUtf8, diags);
     if (!text) return std::nullopt;
-    YamlFile file(*text, diags);
+    YamlFile file(std::move(*text), diags);
     if (!file.parsed()) return std::nullopt;
     Layout l = LayoutLoader(file, diags).load(path);
     if (!diags.ok()) return std::nullopt;

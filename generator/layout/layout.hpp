@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "support/diagnostics.hpp"
@@ -129,6 +130,8 @@ std::optional<std::string> find_layout(const std::string& name_or_path, std::str
 
 // Reads and checks a layout file; nullopt with every problem in `diags`.
 std::optional<Layout> load_layout(const std::string& path, Diagnostics& diags);
+// The same from the file's bytes; `path` is what Layout::path will say.
+std::optional<Layout> load_layout_text(std::string_view bytes, const std::string& path, Diagnostics& diags);
 
 // Length with unit: "37mm", "16pt", "1.5cm", "0.5in", "2em" (em needs
 // `em` = the font size), Chinese size names 三号 / 小四 …, or a bare number (pt).

@@ -424,8 +424,11 @@ private:
 
 }  // namespace
 
-std::optional<Bulletin> load_bulletin_text(const std::string& text, Diagnostics& diags, const std::string& base_dir) {
-    YamlFile file(text, diags);
+std::optional<Bulletin> load_bulletin_text(std::string_view bytes, Diagnostics& diags, const std::string& base_dir,
+                                           Encoding encoding) {
+    auto text = decode_text(bytes, encoding, diags, "--encoding gb18030");
+    if (!text) return std::nullopt;
+    YamlFile file(std::move(*text), diags);
     if (!file.parsed()) return std::nullopt;
     Bulletin b = Loader(file, diags, base_dir).load();
     if (!diags.ok()) return std::nullopt;
@@ -433,10 +436,14 @@ std::optional<Bulletin> load_bulletin_text(const std::string& text, Diagnostics&
 }
 
 std::optional<Bulletin> load_bulletin(const std::string& path, Diagnostics& diags, Encoding encoding) {
-    auto text = read_text_file(path, diags, kMaxBulletinBytes, encoding, "--encoding gb18030");
-    if (!text) return std::nullopt;
+    std::string error;
+    auto bytes = read_input_file(path, kMaxBulletinBytes, error);
+    if (!bytes) {
+        diags.error({}, "it " + error);
+        return std::nullopt;
+    }
     std::string dir = std::filesystem::path(path).parent_path().string();
-    return load_bulletin_text(*text, diags, dir.empty() ? "." : dir);
+    return load_bulletin_text(*bytes, diags, dir.empty() ? "." : dir, encoding);
 }
 
 }  // namespace bulletin

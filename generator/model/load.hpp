@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "model/bulletin.hpp"
 #include "support/diagnostics.hpp"
@@ -15,8 +16,9 @@ namespace bulletin {
 // must be UTF-8 unless `encoding` says otherwise (support/text_encoding.hpp).
 std::optional<Bulletin> load_bulletin(const std::string& path, Diagnostics& diags,
                                       Encoding encoding = Encoding::kUtf8);
-// `base_dir` resolves relative image paths (default: the current folder).
-std::optional<Bulletin> load_bulletin_text(const std::string& text, Diagnostics& diags,
-                                           const std::string& base_dir = ".");
+// The same from the bytes of a file; `base_dir` resolves relative image
+// paths (default: the current folder).
+std::optional<Bulletin> load_bulletin_text(std::string_view bytes, Diagnostics& diags,
+                                           const std::string& base_dir = ".", Encoding encoding = Encoding::kUtf8);
 
 }  // namespace bulletin
