@@ -14,25 +14,15 @@ import sys
 import tempfile
 import time
 
-import yaml
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def generated_bulletin(path, items=300):
     """A 300-item bulletin built from the real items of seed 000."""
-    with open(os.path.join(ROOT, "data", "000-yiwu-key-suggestions.yaml"), encoding="utf-8") as f:
-        seed = yaml.safe_load(f)
-    base = seed["items"]
-    out = {"bulletin": {"title": "基准测试：三百件重点建议办理情况", "issuer": "基准测试"}, "items": []}
-    for i in range(items):
-        it = dict(base[i % len(base)])
-        it.pop("seq", None)
-        it["number"] = i + 1
-        it["title"] = f"{it['title']}（之{i + 1}）"
-        out["items"].append(it)
-    with open(path, "w", encoding="utf-8") as f:
-        yaml.safe_dump(out, f, allow_unicode=True, sort_keys=False)
+    sys.path.insert(0, os.path.join(ROOT, "tests", "tools"))
+    from generate_bulletin import generate
+    generate(path, items)
 
 
 def measure(binary, yaml_path, layout, out_dir, runs):

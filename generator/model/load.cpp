@@ -234,6 +234,14 @@ private:
         for (const auto& in : node) {
             SourcePos at = file_.pos(in);
             if (!at.known() || in.IsNull()) at = where;
+            // A bound on the work a file can ask for (a few lines of YAML
+            // per item would otherwise make millions).
+            if (++item_count_ > kMaxItems) {
+                if (item_count_ == kMaxItems + 1)
+                    diags_.error(at, fmt::format("more than {} items (related ones included): split the bulletin",
+                                                 kMaxItems));
+                return out;
+            }
             if (in.IsNull()) {
                 diags_.error(at, "empty item");
                 continue;
@@ -372,6 +380,11 @@ private:
         }
         for (const auto& sn : node) {
             SourcePos at = sn.IsNull() ? where : file_.pos(sn);
+            if (++section_count_ > kMaxItems) {
+                if (section_count_ == kMaxItems + 1)
+                    diags_.error(at, fmt::format("more than {} sections: split the report", kMaxItems));
+                return out;
+            }
             MapReader r(sn, at, file_, diags_, "section");
             if (!r.is_map()) {
                 if (sn.IsNull()) diags_.error(at, "empty section");
@@ -415,6 +428,7 @@ private:
     Diagnostics& diags_;
     std::string base_dir_;
     std::map<long long, SourcePos> numbers_;
+    std::size_t item_count_ = 0, section_count_ = 0;
     struct LoadedImage {
         std::shared_ptr<const ImageData> data;
         std::string error;

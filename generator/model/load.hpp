@@ -11,6 +11,9 @@
 
 namespace bulletin {
 
+// The most items (related ones included) and sections one bulletin may have.
+inline constexpr std::size_t kMaxItems = 20000;
+
 // Loads and validates. Returns nullopt when any problem was found; all of
 // them are in `diags` (whose file name is used in the messages). The file
 // must be UTF-8 unless `encoding` says otherwise (support/text_encoding.hpp).

@@ -265,6 +265,11 @@ void OutputSet::commit() {
     };
     auto fail = [&](const Output& o, const std::string& what, int err, std::size_t replaced) {
         roll_back(replaced);
+        for (auto& other : outputs_)
+            if (!other->temp_name.empty()) {
+                ::unlinkat(other->dir_fd, other->temp_name.c_str(), 0);
+                other->temp_name.clear();
+            }
         throw OutputError(fmt::format("cannot write {}: {}: {}; every output was left as it was", o.target, what,
                                       reason(err)));
     };

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <map>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -16,27 +17,71 @@ namespace bulletin {
 
 namespace {
 
-// What the node API hides: how many documents the stream holds, and where
-// the first alias is.
+// The most a file may describe once its aliases are expanded, counted as
+// nodes plus the bytes of their text: twice the largest bulletin file. A
+// generator's shared lists (PyYAML writes &id001 … *id001) stay far below
+// it; nine levels of ten aliases each (a "billion laughs") do not.
+constexpr std::uint64_t kMaxExpandedSize = 64u << 20;
+
+// What the node API hides: how many documents the stream holds, and how
+// large the document is with every alias expanded.
 class StreamCheck : public YAML::EventHandler {
 public:
+    struct TooLarge {
+        YAML::Mark mark;
+    };
     int documents = 0;
     YAML::Mark second_document;
-    std::optional<YAML::Mark> alias;
 
     void OnDocumentStart(const YAML::Mark& mark) override {
         if (++documents == 2) second_document = mark;
     }
     void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-        if (!alias) alias = mark;
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { leaf(mark, anchor, 1); }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        auto it = sizes_.find(anchor);
+        leaf(mark, 0, it == sizes_.end() ? 1 : it->second);
     }
-    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-    void OnSequenceEnd() override {}
-    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-    void OnMapEnd() override {}
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
+        leaf(mark, anchor, 1 + value.size());
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override {
+        open(mark, anchor);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override {
+        open(mark, anchor);
+    }
+    void OnMapEnd() override { close(); }
+
+private:
+    void add(const YAML::Mark& mark, std::uint64_t size) {
+        expanded_ += std::min(size, kMaxExpandedSize + 1);
+        if (expanded_ > kMaxExpandedSize) throw TooLarge{mark};
+    }
+    void leaf(const YAML::Mark& mark, YAML::anchor_t anchor, std::uint64_t size) {
+        add(mark, size);
+        if (anchor) sizes_[anchor] = size;
+    }
+    void open(const YAML::Mark& mark, YAML::anchor_t anchor) {
+        add(mark, 1);
+        open_.push_back({anchor, expanded_ - 1});
+    }
+    void close() {
+        if (open_.empty()) return;
+        if (open_.back().anchor) sizes_[open_.back().anchor] = expanded_ - open_.back().start;
+        open_.pop_back();
+    }
+
+    struct Open {
+        YAML::anchor_t anchor;
+        std::uint64_t start;
+    };
+    std::vector<Open> open_;
+    std::map<YAML::anchor_t, std::uint64_t> sizes_;
+    std::uint64_t expanded_ = 0;
 };
 
 }  // namespace
@@ -47,19 +92,24 @@ YamlFile::YamlFile(std::string text, Diagnostics& diags) : text_(std::move(text)
         if (text_[i] == '\n') line_starts_.push_back(i + 1);
     try {
         // First the event stream: one document only (yaml-cpp would silently
-        // ignore the rest), and no aliases, whose expansion could make a
-        // small file describe an enormous bulletin.
+        // ignore the rest), and not one whose aliases make a small file
+        // describe an enormous bulletin.
         std::istringstream in(text_);
         YAML::Parser parser(in);
         StreamCheck check;
-        while (check.documents < 2 && parser.HandleNextDocument(check)) {
+        try {
+            while (check.documents < 2 && parser.HandleNextDocument(check)) {
+            }
+        } catch (const StreamCheck::TooLarge& e) {
+            diags.error(pos(e.mark), "the aliases (*name) of this file expand it beyond what a bulletin can be: "
+                                     "write the values out instead");
+            return;
         }
-        if (check.documents >= 2)
+        if (check.documents >= 2) {
             diags.error(pos(check.second_document), "a second YAML document starts here: a file holds one "
                                                     "document; delete the '---' line and what follows, or merge them");
-        if (check.alias)
-            diags.error(pos(*check.alias), "aliases (*name) are not supported here: write the value out in full");
-        if (check.documents >= 2 || check.alias) return;
+            return;
+        }
         root_ = YAML::Load(text_);
         parsed_ = true;
     } catch (const YAML::ParserException& e) {

@@ -21,8 +21,9 @@ namespace bulletin {
 // into character columns.
 class YamlFile {
 public:
-    // Parses `text`: exactly one document, without aliases. A syntax error,
-    // a second document or an alias is added to `diags` and root() is null.
+    // Parses `text`: exactly one document, not made enormous by its aliases.
+    // A syntax error, a second document or an alias bomb is added to
+    // `diags` and root() is null.
     YamlFile(std::string text, Diagnostics& diags);
 
     const YAML::Node& root() const { return root_; }
