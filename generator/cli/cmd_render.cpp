@@ -38,6 +38,9 @@ int run_render(const RenderOptions& options) {
     } catch (const OutputError& e) {
         std::cerr << "bulletin render: " << e.what() << "; nothing was replaced\n";
         return kInputError;
+    } catch (const std::runtime_error& e) {  // a writer's own failure
+        std::cerr << fmt::format("{}: error: {}; nothing was replaced\n", options.request.input, e.what());
+        return kInputError;
     }
     for (std::size_t i = 0; i < options.outputs.size(); ++i) {
         if (formats[i] == Format::kPdf)

@@ -19,7 +19,12 @@ int run_validate(const std::vector<std::string>& files, const RenderRequest& opt
         for (Format format : kAllFormats) {
             if (!ok) break;
             CountingSink discard;
-            render->write(format, discard);
+            try {
+                render->write(format, discard);
+            } catch (const std::runtime_error& e) {  // a writer's own failure
+                report.add(Diagnostic{path, {}, e.what()});
+                ok = false;
+            }
         }
         if (!ok) {
             std::cerr << fmt::format("{}: {} problem{} found\n", path, report.problems,

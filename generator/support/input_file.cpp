@@ -12,14 +12,6 @@ namespace bulletin {
 
 namespace {
 
-std::string not_a_file(mode_t mode) {
-    if (S_ISDIR(mode)) return "is a folder, not a file";
-    if (S_ISFIFO(mode)) return "is a named pipe (FIFO), not a file";
-    if (S_ISSOCK(mode)) return "is a socket, not a file";
-    if (S_ISCHR(mode) || S_ISBLK(mode)) return "is a device, not a file";
-    return "is not a regular file";
-}
-
 std::string open_error(int err) {
     switch (err) {
         case ENOENT: return "does not exist";
@@ -40,6 +32,15 @@ struct Fd {
 };
 
 }  // namespace
+
+std::string file_kind(unsigned mode) {
+    if (S_ISDIR(mode)) return "a folder";
+    if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
+    if (S_ISSOCK(mode)) return "a socket";
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+    if (S_ISREG(mode)) return "a file";
+    return "something other than a file";
+}
 
 std::string human_size(std::uint64_t bytes) {
     if (bytes >= (1u << 20)) return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1u << 20));
@@ -65,7 +66,7 @@ std::optional<std::string> read_input_file(const std::string& path, std::uint64_
         return std::nullopt;
     }
     if (!S_ISREG(st.st_mode)) {
-        error = not_a_file(st.st_mode);
+        error = fmt::format("is {}, not a file", file_kind(st.st_mode));
         return std::nullopt;
     }
     auto too_big = [&] {

@@ -21,6 +21,10 @@ inline constexpr std::uint64_t kMaxImageBytes = 50u << 20;     // a PNG or JPEG
 
 std::optional<std::string> read_input_file(const std::string& path, std::uint64_t limit, std::string& error);
 
+// What a file-system object is, for messages: "a folder", "a device",
+// "a named pipe (FIFO)" … from a stat() mode.
+std::string file_kind(unsigned mode);
+
 // "12.5 MiB", "300 KiB", "17 bytes": sizes in messages.
 std::string human_size(std::uint64_t bytes);
 

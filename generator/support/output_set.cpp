@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "support/input_file.hpp"
 #include "support/signal_cleanup.hpp"
 
 namespace bulletin {
@@ -33,14 +34,6 @@ std::string reason(int err) {
         case EIO: return "input/output error (a failing disk or network drive)";
         default: return std::strerror(err);
     }
-}
-
-std::string kind_of(mode_t mode) {
-    if (S_ISDIR(mode)) return "a folder";
-    if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
-    if (S_ISSOCK(mode)) return "a socket";
-    if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
-    return "not a regular file";
 }
 
 // ".bulletin-3f9a0c1d2b.tmp": short, so that any target name still fits,
@@ -188,7 +181,7 @@ ByteSink& OutputSet::add(const std::string& target) {
             throw refuse(fmt::format("it is the same file as {}: give each output once", other->target));
 
     if (::fstatat(out->dir_fd, out->name.c_str(), &st, 0) == 0) {
-        if (!S_ISREG(st.st_mode)) throw refuse(fmt::format("it is {}", kind_of(st.st_mode)));
+        if (!S_ISREG(st.st_mode)) throw refuse(fmt::format("it is {}", file_kind(st.st_mode)));
         out->existed = true;
         out->old = st;
         for (const auto& input : inputs_) {

@@ -16,26 +16,14 @@
 #include "support/image_file.hpp"
 #include "support/input_file.hpp"
 #include "support/text_encoding.hpp"
+#include "temp_dir.hpp"
 
 using namespace bulletin;
 namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh folder for one test case, removed afterwards.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "bulletin-test-XXXXXX").string();
-        REQUIRE(mkdtemp(pattern.data()));
-        path = pattern;
-    }
-    ~TempDir() { fs::remove_all(path); }
-    std::string write(const std::string& name, const std::string& bytes) const {
-        std::ofstream(path / name, std::ios::binary) << bytes;
-        return (path / name).string();
-    }
-};
+using testing::TempDir;
 
 std::string fixture(const std::string& name) {
     std::ifstream in(std::string(BULLETIN_SOURCE_DIR) + "/tests/e2e/fixtures/" + name, std::ios::binary);

@@ -13,29 +13,14 @@
 
 #include "support/output_set.hpp"
 #include "support/signal_cleanup.hpp"
+#include "temp_dir.hpp"
 
 using namespace bulletin;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "bulletin-out-XXXXXX").string();
-        REQUIRE(mkdtemp(pattern.data()));
-        path = pattern;
-    }
-    ~TempDir() { fs::remove_all(path); }
-    std::string operator/(const std::string& name) const { return (path / name).string(); }
-    // The names in the folder, sorted: any temporary file shows up here.
-    std::vector<std::string> names() const {
-        std::vector<std::string> out;
-        for (const auto& e : fs::directory_iterator(path)) out.push_back(e.path().filename().string());
-        std::sort(out.begin(), out.end());
-        return out;
-    }
-};
+using testing::TempDir;
 
 std::string read(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
