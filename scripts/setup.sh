@@ -4,7 +4,9 @@
 #
 #   scripts/setup.sh          build + run (compiler, libraries, fonts)
 #   scripts/setup.sh --test   also what the test suite needs (Catch2, poppler,
-#                             qpdf, python-docx, LibreOffice for DOCX checks)
+#                             qpdf, python-docx, LibreOffice for DOCX checks,
+#                             clang 16, libFuzzer and llvm-symbolizer for
+#                             scripts/fuzz.sh)
 set -euo pipefail
 
 build_pkgs=(
@@ -18,7 +20,7 @@ build_pkgs=(
 font_pkgs=(fonts-noto-cjk fonts-lxgw-wenkai fonts-liberation2 texlive-lang-chinese)
 test_pkgs=(
   catch2 poppler-utils qpdf python3 python3-yaml python3-docx libxml2-utils
-  libreoffice-writer
+  libreoffice-writer clang-16 libclang-rt-16-dev llvm-16
 )
 
 want=("${build_pkgs[@]}" "${font_pkgs[@]}")

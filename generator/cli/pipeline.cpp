@@ -108,12 +108,9 @@ std::unique_ptr<Render> Render::load(const RenderRequest& request, Report& repor
 std::unique_ptr<Render> Render::from_bulletin(Bulletin bulletin, const std::string& input,
                                               const std::string& layout_path, Report& report,
                                               std::shared_ptr<const FontSet> fonts) {
-    std::unique_ptr<Render> r(new Render());
-    r->input_ = input;
-    r->bulletin_ = std::move(bulletin);
     std::string path = layout_path;
     if (path.empty()) {
-        const Text& named = r->bulletin_.meta.layout;
+        const Text& named = bulletin.meta.layout;
         std::string message;
         auto found = find_layout(named.empty() ? "official" : named.value, message);
         if (!found) {
@@ -124,11 +121,23 @@ std::unique_ptr<Render> Render::from_bulletin(Bulletin bulletin, const std::stri
     }
     Diagnostics layout_diags(path);
     auto layout = load_layout(path, layout_diags);
-    r->fonts_ = fonts ? std::move(fonts) : load_fonts(report);
-    if (layout && r->fonts_) check_font_roles(*layout, *r->fonts_, default_font_manifest(), layout_diags);
     report.add(layout_diags);
-    if (!layout || !layout_diags.ok() || !r->fonts_) return nullptr;
-    r->layout_ = std::move(*layout);
+    if (!layout) return nullptr;
+    return with_layout(std::move(bulletin), input, std::move(*layout), report, std::move(fonts));
+}
+
+std::unique_ptr<Render> Render::with_layout(Bulletin bulletin, const std::string& input, Layout layout,
+                                            Report& report, std::shared_ptr<const FontSet> fonts) {
+    std::unique_ptr<Render> r(new Render());
+    r->input_ = input;
+    r->bulletin_ = std::move(bulletin);
+    r->fonts_ = fonts ? std::move(fonts) : load_fonts(report);
+    if (!r->fonts_) return nullptr;
+    Diagnostics layout_diags(layout.path);
+    check_font_roles(layout, *r->fonts_, default_font_manifest(), layout_diags);
+    report.add(layout_diags);
+    if (!layout_diags.ok()) return nullptr;
+    r->layout_ = std::move(layout);
     return r;
 }
 

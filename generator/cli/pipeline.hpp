@@ -56,6 +56,9 @@ public:
     static std::unique_ptr<Render> from_bulletin(Bulletin bulletin, const std::string& input,
                                                  const std::string& layout_path, Report& report,
                                                  std::shared_ptr<const FontSet> fonts = nullptr);
+    // The same with a layout already loaded (its fonts checked here).
+    static std::unique_ptr<Render> with_layout(Bulletin bulletin, const std::string& input, Layout layout,
+                                               Report& report, std::shared_ptr<const FontSet> fonts = nullptr);
     // The fonts of this installation (fonts/fonts.yaml); null once reported.
     static std::shared_ptr<const FontSet> load_fonts(Report& report);
 

@@ -33,8 +33,6 @@ void split_candidate(const std::string& candidate, std::string& family, std::str
 
 }  // namespace
 
-FontSet::~FontSet() { faces_.clear(); }
-
 // Every installed face, listed once from fontconfig's cache: matching the
 // manifest's names against this list is exact (no substitution rules) and
 // much cheaper than asking fontconfig to match each candidate.
@@ -44,6 +42,8 @@ struct FontSet::Installed {
     std::vector<std::string> families;  // all names, localised ones included
     std::vector<std::string> styles;
 };
+
+FontSet::~FontSet() { faces_.clear(); }
 
 static std::string lower(std::string s) {
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
