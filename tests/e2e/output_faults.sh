@@ -31,6 +31,20 @@ expect_failure() {  # NAME STATUS MESSAGE -- COMMAND…
 expect_failure "file-size limit" 1 "see ulimit -f" -- bash -c "ulimit -f 16; exec '$bin' render '$sample' -o keep.pdf -o keep.docx"
 expect_failure "file-size limit, DOCX" 1 "keep.docx" -- bash -c "ulimit -f 4; exec '$bin' render '$sample' -o keep.docx"
 
+# A disk that really fills up: a 64 KiB tmpfs (where mounting is allowed).
+mkdir small
+if mount -t tmpfs -o size=64k tmpfs small 2>/dev/null; then
+  cp keep.pdf small/keep.pdf
+  "$bin" render "$sample" -o small/keep.pdf -o small/new.docx >/dev/null 2>stderr; rc=$?
+  check "full disk: exit $rc, want 1" '[[ $rc -eq 1 ]]'
+  check "full disk: says so" 'grep -q "the disk is full; nothing was replaced" stderr'
+  check "full disk: old file untouched, nothing else there" '[[ "$(cat small/keep.pdf)" == "last year'"'"'s" && "$(ls -A small)" == keep.pdf ]]'
+  umount small
+else
+  echo "note: no tmpfs could be mounted here; the full disk is tested through the file-size limit only"
+fi
+rmdir small
+
 # A folder where the output should go, a folder that does not exist.
 mkdir folder.pdf
 expect_failure "output is a folder" 1 "cannot write folder.pdf: it is a folder" -- "$bin" render "$sample" -o keep.docx -o folder.pdf
