@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "support/document_time.hpp"
 #include "support/signal_cleanup.hpp"
 #include "support/version.hpp"
 
@@ -88,6 +89,11 @@ int run(int argc, char** argv) {
         return kUsageError;
     }
 
+    // The dates of the documents: a malformed value is refused, not guessed at.
+    if (auto problem = bulletin::source_date_epoch_problem(); problem && (validate->parsed() || render->parsed())) {
+        std::cerr << "bulletin: " << *problem << "\n";
+        return kUsageError;
+    }
     if (validate->parsed()) return run_validate(validate_files, validate_opts);
     if (render->parsed()) return run_render(render_opts);
     if (fonts->parsed()) return run_fonts(manifest);

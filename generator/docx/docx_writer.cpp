@@ -10,6 +10,7 @@
 
 #include "docx/xml_part.hpp"
 #include "docx/zip_package.hpp"
+#include "support/document_time.hpp"
 #include "support/version.hpp"
 
 namespace bulletin {
@@ -19,12 +20,6 @@ namespace {
 using xml::declare;
 using xml::serialize;
 using xml::set;
-
-std::time_t build_time() {
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch)
-        return static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
-    return std::time(nullptr);
-}
 
 // Appends text as runs' <w:t>, turning U+2028 (a forced line break) into <w:br/>.
 void add_text(pugi::xml_node run, const std::string& text) {
@@ -459,7 +454,7 @@ private:
         text("dc:subject", doc_.subject);
         text("dc:creator", doc_.author);
         text("cp:keywords", doc_.keywords);
-        std::time_t when = build_time();
+        std::time_t when = document_time();
         std::tm utc{};
         gmtime_r(&when, &utc);
         char stamp[32];
@@ -505,7 +500,7 @@ std::vector<ZipPart> docx_parts(const Document& doc, const Layout& layout, const
 
 void write_docx(const Document& doc, const Layout& layout, const FontTable& fonts, ByteSink& out) {
     // Zip timestamps cannot go before 1980.
-    write_zip(out, docx_parts(doc, layout, fonts), std::max<std::time_t>(build_time(), 315532800));
+    write_zip(out, docx_parts(doc, layout, fonts), std::max<std::time_t>(document_time(), 315532800));
 }
 
 }  // namespace bulletin

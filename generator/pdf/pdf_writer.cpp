@@ -15,6 +15,7 @@
 #include <hpdf_streams.h>
 
 #include "pdf/cid_font.hpp"
+#include "support/document_time.hpp"
 #include "support/utf8.hpp"
 
 namespace bulletin {
@@ -327,9 +328,7 @@ private:
         put("Keywords", info.keywords);
         put("Creator", info.creator);
 
-        std::time_t when = std::time(nullptr);
-        if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch)
-            when = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+        std::time_t when = document_time();
         std::tm utc{};
         gmtime_r(&when, &utc);
         HPDF_Date date{};

@@ -18,6 +18,10 @@ expect 2 "unknown option" -- "$bin" validate --frob "$example"
 expect 2 "missing input file" -- "$bin" validate "$work/none.yaml"
 expect 2 "render without -o" -- "$bin" render "$example"
 expect 2 "render to .txt" -- "$bin" render "$example" -o "$work/out.txt"
+for epoch in abc -1 99999999999999; do
+  SOURCE_DATE_EPOCH=$epoch expect 2 "SOURCE_DATE_EPOCH=$epoch" -- "$bin" render "$example" -o "$work/out.pdf"
+done
+SOURCE_DATE_EPOCH=abc expect 0 "--help whatever SOURCE_DATE_EPOCH says" -- "$bin" --help
 "$bin" --version | grep -qE '^bulletin [0-9]+\.[0-9]+\.[0-9]+$' || { echo "FAIL --version text"; fail=1; }
 "$bin" --help | grep -q render || { echo "FAIL --help does not mention render"; fail=1; }
 "$bin" render "$example" -o "$work/out.txt" 2>&1 | grep -q "\.pdf or \.docx" || { echo "FAIL render .txt message"; fail=1; }
