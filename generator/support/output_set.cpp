@@ -230,10 +230,9 @@ void OutputSet::commit() {
         if (::fsync(o->fd) != 0) o->fail(errno);
     }
 
-    // 2. Replace them together: no signal in between, and no other render
-    // replacing the same files at the same time (one lock per folder, taken
-    // in a fixed order so that two renders cannot wait for each other).
-    SignalBlock block;
+    // 2. No other render replacing the same files at the same time: one
+    // lock per folder, taken in a fixed order so that two renders cannot
+    // wait for each other (and while a signal can still stop the wait).
     std::vector<Output*> folders;
     for (auto& o : outputs_)
         if (std::none_of(folders.begin(), folders.end(),
@@ -245,6 +244,8 @@ void OutputSet::commit() {
         while (::flock(f->dir_fd, LOCK_EX) != 0 && errno == EINTR) {
         }
     // (A lock that cannot be taken — some network file systems — is done without.)
+    // From here to the end, no signal cuts the replacement in two.
+    SignalBlock block;
 
     // Undoes steps 3-5 for outputs [0, replaced): the old files back.
     auto roll_back = [&](std::size_t replaced) {
@@ -285,6 +286,10 @@ void OutputSet::commit() {
                 ((errno == EPERM || errno == EOPNOTSUPP || errno == EMLINK || errno == EXDEV) &&
                  copy_file(o->dir_fd, o->name, name)))
                 o->backup_name = name;
+            else if (errno == ENOENT) {  // removed meanwhile: nothing to keep
+                o->existed = false;
+                break;
+            }
             else if (errno != EEXIST)
                 fail(*o, "cannot keep the old file while replacing it", errno, 0);
         }
