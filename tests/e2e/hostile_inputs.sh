@@ -132,6 +132,13 @@ refuse "layout names a font role the manifest lacks" 1 "uses font role 'fangsong
 refuse "layout name too long" 2 "unknown layout" "$good" --layout "$(printf 'x%.0s' {1..5000})"
 refuse "layout path too long" 2 "cannot be read: File name too long" "$good" --layout "$(printf 'a/%.0s' {1..3000})x.yaml"
 refuse "layout is /dev/zero" 1 "it is a device, not a file" "$good" --layout /dev/zero
+# A layout in a folder this user cannot read.
+source "$root/tests/e2e/as_nobody.sh" "$bin" "$root" "$work"
+mkdir locked; cp "$root/layouts/table.yaml" locked/; chmod 000 locked; cp "$good" mine.yaml; chmod 644 mine.yaml
+"${as_user[@]}" "$user_bin" validate mine.yaml --layout locked/table.yaml >/dev/null 2>stderr; rc=$?
+check "layout in an unreadable folder: exit $rc, want 2" '[[ $rc -eq 2 ]]'
+check "layout in an unreadable folder: says so" 'grep -q "layout file .locked/table.yaml. cannot be read: Permission denied" stderr'
+chmod 755 locked
 
 # --- the font manifest (through a data folder of its own)
 mkdir -p data/fonts

@@ -16,7 +16,7 @@ echo "last year's" > keep.pdf; cp keep.pdf keep.docx
 sum() { md5sum keep.pdf keep.docx; }
 before=$(sum)
 # Only the files this test made: no temporary file may be left.
-listing() { ls -A | grep -v -E '^(keep\.(pdf|docx)|keep-link\.pdf|ro|folder\.pdf|in\.pdf|big\.yaml|a\.yaml|b\.yaml|race\.(pdf|docx)|stderr)$'; }
+listing() { ls -A | grep -v -E '^(keep\.(pdf|docx)|keep-link\.pdf|ro|mine\.yaml|nobody|folder\.pdf|in\.pdf|big\.yaml|a\.yaml|b\.yaml|race\.(pdf|docx)|stderr)$'; }
 
 expect_failure() {  # NAME STATUS MESSAGE -- COMMAND…
   local name=$1 want=$2 message=$3; shift 4
@@ -59,15 +59,18 @@ rm keep-link.pdf
 check "input unchanged" 'cmp -s in.pdf "$sample"'
 expect_failure "one output twice" 1 "is the same file as keep.pdf" -- "$bin" render "$sample" -o keep.pdf -o ./keep.pdf
 
-# A read-only folder (as root, the test drops to nobody: root writes anywhere).
-mkdir ro; cp keep.pdf ro/keep.pdf; chmod 555 ro; chmod 755 "$work"
-as_user=(); [[ $EUID -eq 0 ]] && as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
-"${as_user[@]}" "$bin" render "$sample" -o ro/keep.pdf >/dev/null 2>stderr; rc=$?
+# A read-only folder (as a user without root's rights).
+source "$root/tests/e2e/as_nobody.sh" "$bin" "$root" "$work"
+mkdir ro; cp keep.pdf ro/keep.pdf; chmod 555 ro
+cp "$sample" mine.yaml; chmod 644 mine.yaml; [[ $EUID -eq 0 ]] && chown 65534 keep.pdf keep.docx
+"${as_user[@]}" "$user_bin" render mine.yaml -o ro/keep.pdf >/dev/null 2>stderr; rc=$?
 check "read-only folder: exit $rc, want 1" '[[ $rc -eq 1 ]]'
 check "read-only folder: says permission denied" 'grep -q "permission denied" stderr'
 check "read-only folder: file untouched" 'cmp -s ro/keep.pdf keep.pdf'
 # …and a writable first output with a read-only second: neither is written.
-expect_failure "second output read-only" 1 "permission denied" -- "${as_user[@]}" "$bin" render "$sample" -o keep.pdf -o ro/new.docx 2>/dev/null
+[[ $EUID -eq 0 ]] && chmod 777 .
+expect_failure "second output read-only" 1 "permission denied" -- "${as_user[@]}" "$user_bin" render mine.yaml -o keep.pdf -o ro/new.docx
+[[ $EUID -eq 0 ]] && chmod 755 .
 chmod 755 ro
 
 # Long names: the longest a file system allows works, a longer one is refused.
