@@ -107,6 +107,9 @@ int main(int argc, char** argv) {
     // A file-size limit (ulimit -f) makes write() fail with EFBIG, which the
     // output code reports, instead of killing the program mid-write.
     std::signal(SIGXFSZ, SIG_IGN);
+    // A closed pipe on stderr (render … 2>&1 | head -1) makes a message
+    // fail to print, not the program die with a temporary file left.
+    std::signal(SIGPIPE, SIG_IGN);
     bulletin::install_signal_cleanup();
     // Nothing escapes: whatever was not foreseen is still a message and
     // exit 1, never an abort.

@@ -156,6 +156,7 @@ constexpr Range kRule{0, 20};           // line widths
 constexpr Range kPadding{0, 100};
 constexpr Range kColumnWidth{1, 14400};
 constexpr double kMaxShare = 1000;      // a table column's 3fr
+constexpr std::size_t kMaxBasedOnChain = 16;  // styles based on styles based on …
 
 std::string range_text(Range r) { return fmt::format("between {:g}pt and {:g}pt", r.lo, r.hi); }
 
@@ -336,6 +337,7 @@ private:
             // An empty format means no footer.
             if (!format.empty() && format.value.find("{page}") == std::string::npos)
                 diags_.error(format.pos, "footer 'format' must contain {page} (or be \"\" for no footer)");
+            check_label(format, "footer 'format'", diags_);
             footer.format = format.value;
         }
         if (Text s = r.text("style"); !s.empty()) footer.style = s.value;
@@ -391,6 +393,11 @@ private:
                 break;
             }
             chain.push_back(&it->second);
+            if (chain.size() > kMaxBasedOnChain) {
+                diags_.error(decls.at(name).pos, fmt::format("style '{}' is based on a chain of more than {} styles",
+                                                             name, kMaxBasedOnChain));
+                break;
+            }
             auto b = it->second.fields.find("based_on");
             cur = b == it->second.fields.end() ? std::string() : b->second.value;
         }
@@ -456,8 +463,9 @@ private:
             return;
         }
         for (auto it = node.begin(); it != node.end(); ++it) {
-            Text t = scalar_text(it->second, file_.pos(it->first), file_, diags_,
-                                 fmt::format("'{}' in {}", it->first.Scalar(), what));
+            const std::string name = fmt::format("'{}' in {}", it->first.Scalar(), what);
+            Text t = scalar_text(it->second, file_.pos(it->first), file_, diags_, name);
+            check_label(t, name, diags_);
             out[it->first.Scalar()] = t.value;
         }
     }
@@ -482,8 +490,11 @@ private:
                                                      "[\"{cn}、\", \"（{cn}）\", \"{n}.\", \"（{n}）\"]");
             return;
         }
-        for (std::size_t i = 0; i < 4; ++i)
-            l.numbering[i] = scalar_text(node[i], top.value_pos("numbering"), file_, diags_, "a numbering format").value;
+        for (std::size_t i = 0; i < 4; ++i) {
+            Text format = scalar_text(node[i], top.value_pos("numbering"), file_, diags_, "a numbering format");
+            check_label(format, "a numbering format", diags_);
+            l.numbering[i] = format.value;
+        }
     }
 
     void read_table(MapReader& top, Layout& l) {
@@ -520,7 +531,9 @@ private:
                 if (auto s = closest(field.value, fields)) msg += fmt::format("; did you mean '{}'?", *s);
                 diags_.error(field.pos, msg);
             }
-            col.header = c.text("header", true).value;
+            Text header = c.text("header", true);
+            check_label(header, "a column's 'header'", diags_);
+            col.header = header.value;
             col.style = c.text("style").value;
             if (col.style.empty()) col.style = "table_text";
             Text valign = c.text("valign");
@@ -561,7 +574,7 @@ private:
         n.column_rule = length(r, "column_rule", n.column_rule, kRule);
         n.head_rule = length(r, "head_rule", n.head_rule, kRule);
         n.head_gap = length(r, "head_gap", n.head_gap, kSpace);
-        if (Text m = r.text("banner_mark"); !m.empty()) n.banner_mark = m.value;
+        if (Text m = r.text("banner_mark"); !m.empty() && check_label(m, "'banner_mark'", diags_)) n.banner_mark = m.value;
         n.tighten = share(r, "tighten", n.tighten, 0, 0.2);
         n.tighten_below = share(r, "tighten_below", n.tighten_below, 0, 1);
         double column_width = (l.page.content_width() - n.gutter * (n.columns - 1)) / n.columns;

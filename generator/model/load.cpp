@@ -1,6 +1,9 @@
 #include "model/load.hpp"
 
 #include <chrono>
+#include <cstdint>
+
+#include <sys/stat.h>
 
 #include <fmt/format.h>
 
@@ -160,12 +163,15 @@ private:
         if (!n.IsDefined() || n.IsNull()) return;
         if (n.IsScalar()) {
             m.column.name = scalar_text(n, r.value_pos("column"), file_, diags_, "'column'");
+            check_label(m.column.name, "'column'", diags_);
             return;
         }
         MapReader c(n, r.value_pos("column"), file_, diags_, "column");
         if (!c.is_map()) return;
         m.column.name = c.text("name", true);
         m.column.latin = c.text("latin");
+        check_label(m.column.name, "'name' of the column", diags_);
+        check_label(m.column.latin, "'latin' of the column", diags_);
     }
 
     void read_byline(MapReader& r, Meta& m) {
@@ -189,7 +195,10 @@ private:
         MapReader lr(n, r.value_pos("labels"), file_, diags_, "labels");
         if (!lr.is_map()) return;
         for (const auto& key : label_keys()) {
-            if (lr.has(key)) m.labels[key] = lr.text(key, true);
+            if (lr.has(key)) {
+                m.labels[key] = lr.text(key, true);
+                check_label(m.labels[key], fmt::format("label '{}'", key), diags_);
+            }
         }
     }
 
@@ -317,10 +326,21 @@ private:
             if (name.empty()) continue;  // reported as empty by text()
             std::filesystem::path p(name);
             img.path = (p.is_absolute() ? p : std::filesystem::path(base_dir_) / p).lexically_normal().string();
-            auto [cached, fresh] = images_.try_emplace(img.path);
+            // One file, however it is spelt (../x.png, /proc/self/root/…), is
+            // read once; all the pictures together stay within a budget.
+            struct stat st {};
+            const std::string key = ::stat(img.path.c_str(), &st) == 0
+                                        ? fmt::format("{}:{}", st.st_dev, st.st_ino)
+                                        : img.path;
+            auto [cached, fresh] = images_.try_emplace(key);
             if (fresh) {
                 std::string error;
                 cached->second.data = load_image(img.path, error);
+                if (cached->second.data && (image_bytes_ += cached->second.data->bytes.size()) > kMaxImagesTotalBytes) {
+                    cached->second.data = nullptr;
+                    error = fmt::format("takes the pictures of this bulletin beyond the {} they may have together",
+                                        human_size(kMaxImagesTotalBytes));
+                }
                 cached->second.error = std::move(error);
             }
             if (!cached->second.data) {
@@ -429,11 +449,12 @@ private:
     std::string base_dir_;
     std::map<long long, SourcePos> numbers_;
     std::size_t item_count_ = 0, section_count_ = 0;
+    std::uint64_t image_bytes_ = 0;  // of the pictures read so far
     struct LoadedImage {
         std::shared_ptr<const ImageData> data;
         std::string error;
     };
-    std::map<std::string, LoadedImage> images_;  // by resolved path: each file read once
+    std::map<std::string, LoadedImage> images_;  // by device and inode: each file read once
 };
 
 }  // namespace

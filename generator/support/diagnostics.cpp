@@ -13,16 +13,17 @@ std::string format_diagnostic(const Diagnostic& d) {
 }
 
 void Diagnostics::error(SourcePos pos, std::string message) {
+    if (full()) return;
     // The same problem found twice (a style read for each style based on
     // it) is reported once.
-    for (const auto& d : list_)
-        if (d.pos == pos && d.message == message) return;
+    if (!seen_.insert(fmt::format("{}:{}:{}", pos.line, pos.column, message)).second) return;
     list_.push_back({file_, pos, std::move(message)});
 }
 
 std::vector<Diagnostic> Diagnostics::sorted() const {
     auto out = list_;
     std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.pos < b.pos; });
+    if (full()) out.push_back({file_, {}, fmt::format("more than {} problems: fix these first", kMaxDiagnostics)});
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include <iosfwd>
 #include <stdexcept>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace bulletin {
@@ -30,8 +31,12 @@ class Diagnostics {
 public:
     explicit Diagnostics(std::string file = {}) : file_(std::move(file)) {}
 
+    // Adds a problem; the same one twice is kept once. After
+    // kMaxDiagnostics problems the rest are dropped (and sorted() says so).
     void error(SourcePos pos, std::string message);
     bool ok() const { return list_.empty(); }
+    bool full() const { return list_.size() >= kMaxDiagnostics; }
+    static constexpr std::size_t kMaxDiagnostics = 1000;
     const std::vector<Diagnostic>& list() const { return list_; }
     const std::string& file() const { return file_; }
 
@@ -43,6 +48,7 @@ public:
 private:
     std::string file_;
     std::vector<Diagnostic> list_;
+    std::unordered_set<std::string> seen_;  // position + message, for the duplicates
 };
 
 // Thrown when a later stage finds the input at fault (e.g. a character no

@@ -63,18 +63,28 @@ void png_read_memory(png_structp png, png_bytep out, png_size_t length) {
 
 // Reads every row (and the chunks after them); into r->pixels when decoding.
 // Returns false with r->message set on failure.
+// Owns libpng's structures, whichever way run_png() leaves (a return after
+// longjmp, or a bad_alloc from a vector): declared before the setjmp, in
+// the frame the jump returns to, so the jump itself skips no destructor.
+struct PngStructs {
+    png_structp png = nullptr;
+    png_infop info = nullptr;
+    ~PngStructs() {
+        if (png) png_destroy_read_struct(&png, info ? &info : nullptr, nullptr);
+    }
+};
+
 bool run_png(PngRead* r) {
-    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, r, png_fail, png_warn);
-    if (!png) {
+    PngStructs s;
+    s.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, r, png_fail, png_warn);
+    if (s.png) s.info = png_create_info_struct(s.png);
+    if (!s.png || !s.info) {
         std::snprintf(r->message, sizeof r->message, "out of memory");
         return false;
     }
-    png_infop info = png_create_info_struct(png);
-    if (!info || setjmp(png_jmpbuf(png))) {
-        if (!info) std::snprintf(r->message, sizeof r->message, "out of memory");
-        png_destroy_read_struct(&png, info ? &info : nullptr, nullptr);
-        return false;
-    }
+    png_structp png = s.png;
+    png_infop info = s.info;
+    if (setjmp(png_jmpbuf(png))) return false;
     png_set_read_fn(png, r, png_read_memory);
     png_set_user_limits(png, kMaxImageSide, kMaxImageSide);
     png_read_info(png, info);
@@ -96,7 +106,6 @@ bool run_png(PngRead* r) {
         for (png_uint_32 y = 0; y < height; ++y)
             png_read_row(png, r->out ? r->pixels.data() + y * rowbytes : r->row.data(), nullptr);
     png_read_end(png, nullptr);  // the chunks after the pixels, and their checksums
-    png_destroy_read_struct(&png, &info, nullptr);
     return true;
 }
 
@@ -144,35 +153,36 @@ void jpeg_message(j_common_ptr cinfo, int level) {
     }
 }
 
+// Destroys libjpeg's state however run_jpeg() leaves (see PngStructs).
 struct JpegRead {
     jpeg_decompress_struct cinfo;
+    bool created = false;
     JpegError error;
     std::vector<unsigned char> row;
     char problem[128] = {};  // a refusal that is not a libjpeg error
+    ~JpegRead() {
+        if (created) jpeg_destroy_decompress(&cinfo);
+    }
 };
 
 bool run_jpeg(JpegRead* r, const ImageData& img) {
     r->cinfo.err = jpeg_std_error(&r->error.mgr);
     r->error.mgr.error_exit = jpeg_fail;
     r->error.mgr.emit_message = jpeg_message;
-    if (setjmp(r->error.jump)) {
-        jpeg_destroy_decompress(&r->cinfo);
-        return false;
-    }
+    if (setjmp(r->error.jump)) return false;
     jpeg_create_decompress(&r->cinfo);
+    r->created = true;
     jpeg_mem_src(&r->cinfo, reinterpret_cast<const unsigned char*>(img.bytes.data()),
                  static_cast<unsigned long>(img.bytes.size()));
     jpeg_read_header(&r->cinfo, TRUE);
     if (r->cinfo.arith_code) {
         std::snprintf(r->problem, sizeof r->problem, "uses arithmetic coding, which PDF readers cannot show: save it "
                                                      "again as an ordinary JPEG");
-        jpeg_destroy_decompress(&r->cinfo);
         return false;
     }
     if (r->cinfo.image_width != static_cast<JDIMENSION>(img.width) ||
         r->cinfo.image_height != static_cast<JDIMENSION>(img.height)) {
         std::snprintf(r->problem, sizeof r->problem, "is a damaged JPEG (two different sizes)");
-        jpeg_destroy_decompress(&r->cinfo);
         return false;
     }
     // Every coefficient is still decoded at 1/8 scale, which is what finds
@@ -185,7 +195,6 @@ bool run_jpeg(JpegRead* r, const ImageData& img) {
     JSAMPROW rows[1] = {r->row.data()};
     while (r->cinfo.output_scanline < r->cinfo.output_height) jpeg_read_scanlines(&r->cinfo, rows, 1);
     jpeg_finish_decompress(&r->cinfo);
-    jpeg_destroy_decompress(&r->cinfo);
     return true;
 }
 

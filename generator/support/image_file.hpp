@@ -21,6 +21,7 @@ namespace bulletin {
 // resolution that no printed bulletin needs): scale them down first.
 inline constexpr int kMaxImageSide = 20000;                   // pixels
 inline constexpr std::int64_t kMaxImagePixels = 64'000'000;  // width × height
+inline constexpr std::uint64_t kMaxImagesTotalBytes = 256u << 20;  // all the pictures of one bulletin
 
 struct ImageData {
     enum class Kind { kPng, kJpeg } kind = Kind::kPng;

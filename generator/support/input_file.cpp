@@ -53,14 +53,24 @@ std::optional<std::string> read_input_file(const std::string& path, std::uint64_
         error = "is an empty file name";
         return std::nullopt;
     }
-    // O_NONBLOCK: opening a FIFO must not wait for a writer. It has no
-    // effect on reading a regular file, the only kind read below.
+    // What it is, before opening: opening some devices does something.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        error = open_error(errno);
+        return std::nullopt;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        error = fmt::format("is {}, not a file", file_kind(st.st_mode));
+        return std::nullopt;
+    }
+    // O_NONBLOCK: should it have become a FIFO meanwhile, opening it must
+    // not wait for a writer. It has no effect on reading a regular file,
+    // the only kind read below (checked again on what was opened).
     Fd f{::open(path.c_str(), O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)};
     if (f.fd < 0) {
         error = open_error(errno);
         return std::nullopt;
     }
-    struct stat st {};
     if (::fstat(f.fd, &st) != 0) {
         error = open_error(errno);
         return std::nullopt;

@@ -58,9 +58,10 @@ bool write_all(int fd, const char* data, std::size_t size) {
     return true;
 }
 
-// A copy of `name` as `copy` in the same folder, for a file system without
-// hard links. Returns false with errno set.
-bool copy_file(int dir_fd, const std::string& name, const std::string& copy) {
+// A copy of `name` as `copy` in the same folder, with its permissions (and,
+// as root, its owner), for a file system without hard links. Returns false
+// with errno set.
+bool copy_file(int dir_fd, const std::string& name, const std::string& copy, const struct stat& old) {
     int in = ::openat(dir_fd, name.c_str(), O_RDONLY | O_CLOEXEC);
     if (in < 0) return false;
     int out = ::openat(dir_fd, copy.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -84,9 +85,15 @@ bool copy_file(int dir_fd, const std::string& name, const std::string& copy) {
             break;
         }
     }
-    int e = errno;
-    ok = ok && ::fsync(out) == 0;
-    if (ok) e = 0;
+    int e = ok ? 0 : errno;
+    if (ok) {
+        ::fchmod(out, old.st_mode & 07777);
+        if (::geteuid() == 0) (void)!::fchown(out, old.st_uid, old.st_gid);
+        if (::fsync(out) != 0) {
+            ok = false;
+            e = errno;
+        }
+    }
     ::close(in);
     if (::close(out) != 0 && ok) {
         ok = false;
@@ -101,6 +108,7 @@ bool copy_file(int dir_fd, const std::string& name, const std::string& copy) {
 
 struct OutputSet::Output final : ByteSink {
     std::string target;  // as given, for messages
+    std::string dir;     // its folder, as given
     std::string name;    // the file's name in its folder
     int dir_fd = -1;
     dev_t dir_dev = 0;
@@ -112,12 +120,13 @@ struct OutputSet::Output final : ByteSink {
     bool existed = false;
     struct stat old {};       // the file being replaced
     std::string backup_name;  // its backup during commit
+    bool keep_backup = false; // the backup could not be put back: it stays
     std::string buffer;
 
     ~Output() override {
         if (fd >= 0) ::close(fd);
         if (!temp_name.empty()) ::unlinkat(dir_fd, temp_name.c_str(), 0);
-        if (!backup_name.empty()) ::unlinkat(dir_fd, backup_name.c_str(), 0);
+        if (!backup_name.empty() && !keep_backup) ::unlinkat(dir_fd, backup_name.c_str(), 0);
         unregister_cleanup(cleanup_slot);
         if (dir_fd >= 0) ::close(dir_fd);
     }
@@ -137,7 +146,8 @@ struct OutputSet::Output final : ByteSink {
     }
 };
 
-OutputSet::OutputSet(std::vector<std::string> inputs, Temp temp) : inputs_(std::move(inputs)), temp_(temp) {}
+OutputSet::OutputSet(std::vector<std::string> inputs, Temp temp, RenameFn rename)
+    : inputs_(std::move(inputs)), temp_(temp), rename_(rename ? rename : ::renameat) {}
 
 OutputSet::~OutputSet() = default;
 
@@ -166,6 +176,7 @@ ByteSink& OutputSet::add(const std::string& target) {
     if (out->name.size() > NAME_MAX)
         throw refuse(fmt::format("the file name is longer than the {} bytes a name may have", NAME_MAX));
     const std::string dir = path.has_parent_path() ? path.parent_path().string() : std::string(".");
+    out->dir = dir;
     out->dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (out->dir_fd < 0) {
         if (errno == ENOENT) throw refuse(fmt::format("the folder {} does not exist", dir));
@@ -209,6 +220,8 @@ ByteSink& OutputSet::add(const std::string& target) {
         if (out->fd >= 0) {
             out->temp_name = name;
             out->cleanup_slot = register_cleanup(out->dir_fd, name);
+            if (out->cleanup_slot < 0)  // the destructor removes the file
+                throw refuse(fmt::format("more than {} outputs at once", kMaxCleanupFiles));
         } else if (errno != EEXIST) {
             throw refuse(fmt::format("cannot create a file in {}: {}", dir, reason(errno)));
         }
@@ -247,26 +260,40 @@ void OutputSet::commit() {
     // From here to the end, no signal cuts the replacement in two.
     SignalBlock block;
 
-    // Undoes steps 3-5 for outputs [0, replaced): the old files back.
+    // Undoes step 4 for outputs [0, replaced): the old files back. Says
+    // which could not be put back (their backups then stay).
     auto roll_back = [&](std::size_t replaced) {
+        std::string lost;
         for (std::size_t j = 0; j < replaced; ++j) {
             Output& o = *outputs_[j];
-            if (!o.backup_name.empty() && ::renameat(o.dir_fd, o.backup_name.c_str(), o.dir_fd, o.name.c_str()) == 0)
+            if (o.backup_name.empty()) {
+                if (!o.existed) ::unlinkat(o.dir_fd, o.name.c_str(), 0);
+            } else if (::renameat(o.dir_fd, o.backup_name.c_str(), o.dir_fd, o.name.c_str()) == 0) {
                 o.backup_name.clear();
-            else if (!o.existed)
-                ::unlinkat(o.dir_fd, o.name.c_str(), 0);
-        }
-    };
-    auto fail = [&](const Output& o, const std::string& what, int err, std::size_t replaced) {
-        roll_back(replaced);
-        for (auto& other : outputs_)
-            if (!other->temp_name.empty()) {
-                ::unlinkat(other->dir_fd, other->temp_name.c_str(), 0);
-                other->temp_name.clear();
+            } else {
+                o.keep_backup = true;
+                lost += fmt::format("; {} could not be put back ({}): the old file is {}/{}", o.target,
+                                    reason(errno), o.dir, o.backup_name);
             }
-        throw OutputError(fmt::format("cannot write {}: {}: {}; every output was left as it was", o.target, what,
-                                      reason(err)));
+        }
+        return lost;
     };
+    // Everything back as it was, nothing of ours left, and the error. Runs
+    // with the signals still blocked, so no signal can leave a file behind.
+    auto fail = [&](const Output& o, const std::string& why, std::size_t replaced) {
+        const std::string lost = roll_back(replaced);
+        for (auto& other : outputs_) {
+            if (!other->temp_name.empty()) ::unlinkat(other->dir_fd, other->temp_name.c_str(), 0);
+            other->temp_name.clear();
+            if (!other->backup_name.empty() && !other->keep_backup) {
+                ::unlinkat(other->dir_fd, other->backup_name.c_str(), 0);
+                other->backup_name.clear();
+            }
+        }
+        throw OutputError(fmt::format("cannot write {}: {}{}", o.target, why,
+                                      lost.empty() ? "; every output was left as it was" : lost));
+    };
+    auto failed = [](const char* what) { return fmt::format("{}: {}", what, reason(errno)); };
 
     // 3. Names for the unnamed files, and backups of the files they replace.
     for (auto& o : outputs_) {
@@ -276,30 +303,37 @@ void OutputSet::commit() {
             if (::linkat(AT_FDCWD, self.c_str(), o->dir_fd, name.c_str(), AT_SYMLINK_FOLLOW) == 0)
                 o->temp_name = name;
             else if (errno != EEXIST)
-                fail(*o, "cannot name the new file", errno, 0);
+                fail(*o, failed("cannot name the new file"), 0);
         }
-        if (o->temp_name.empty()) fail(*o, "cannot name the new file", EEXIST, 0);
-        if (!o->existed) continue;
-        for (int attempt = 0; o->backup_name.empty() && attempt < 100; ++attempt) {
+        if (o->temp_name.empty()) fail(*o, "cannot name the new file", 0);
+        // Whether the target exists is asked again under the lock: another
+        // program may have made or removed it since add().
+        struct stat now {};
+        if (::fstatat(o->dir_fd, o->name.c_str(), &now, 0) == 0) {
+            if (!S_ISREG(now.st_mode)) fail(*o, fmt::format("it is now {}", file_kind(now.st_mode)), 0);
+            o->existed = true;
+            o->old = now;
+        } else if (errno == ENOENT) {
+            o->existed = false;
+        } else {
+            fail(*o, failed("cannot look at the old file"), 0);
+        }
+        for (int attempt = 0; o->existed && o->backup_name.empty() && attempt < 100; ++attempt) {
             std::string name = random_name(".bak");
             if (::linkat(o->dir_fd, o->name.c_str(), o->dir_fd, name.c_str(), 0) == 0 ||
                 ((errno == EPERM || errno == EOPNOTSUPP || errno == EMLINK || errno == EXDEV) &&
-                 copy_file(o->dir_fd, o->name, name)))
+                 copy_file(o->dir_fd, o->name, name, o->old)))
                 o->backup_name = name;
-            else if (errno == ENOENT) {  // removed meanwhile: nothing to keep
-                o->existed = false;
-                break;
-            }
             else if (errno != EEXIST)
-                fail(*o, "cannot keep the old file while replacing it", errno, 0);
+                fail(*o, failed("cannot keep the old file while replacing it"), 0);
         }
     }
 
     // 4. The renames, each atomic; a failure puts back those before it.
     for (std::size_t k = 0; k < outputs_.size(); ++k) {
         Output& o = *outputs_[k];
-        if (::renameat(o.dir_fd, o.temp_name.c_str(), o.dir_fd, o.name.c_str()) != 0)
-            fail(o, "cannot replace it", errno, k);
+        if (rename_(o.dir_fd, o.temp_name.c_str(), o.dir_fd, o.name.c_str()) != 0)
+            fail(o, failed("cannot replace it"), k);
         o.temp_name.clear();
         unregister_cleanup(o.cleanup_slot);
         o.cleanup_slot = -1;
@@ -307,7 +341,7 @@ void OutputSet::commit() {
 
     // 5. The folders' new entries on the disk too; then the backups go.
     for (Output* f : folders)
-        if (::fsync(f->dir_fd) != 0 && errno != EINVAL) fail(*f, "cannot save the folder", errno, outputs_.size());
+        if (::fsync(f->dir_fd) != 0 && errno != EINVAL) fail(*f, failed("cannot save the folder"), outputs_.size());
     for (auto& o : outputs_)
         if (!o->backup_name.empty()) {
             ::unlinkat(o->dir_fd, o->backup_name.c_str(), 0);

@@ -39,8 +39,12 @@ public:
     // always named (what file systems without O_TMPFILE get; tests use it).
     enum class Temp { kUnnamedIfPossible, kNamed };
 
+    // The rename of step 4, renameat(2) but where tests inject a failure.
+    using RenameFn = int (*)(int, const char*, int, const char*);
+
     // `inputs`: files the render reads, which no output may replace.
-    explicit OutputSet(std::vector<std::string> inputs = {}, Temp temp = Temp::kUnnamedIfPossible);
+    explicit OutputSet(std::vector<std::string> inputs = {}, Temp temp = Temp::kUnnamedIfPossible,
+                       RenameFn rename = nullptr);
     ~OutputSet();
     OutputSet(const OutputSet&) = delete;
     OutputSet& operator=(const OutputSet&) = delete;
@@ -52,6 +56,7 @@ private:
     struct Output;
     std::vector<std::string> inputs_;
     Temp temp_;
+    RenameFn rename_;
     std::vector<std::unique_ptr<Output>> outputs_;
     bool committed_ = false;
 };

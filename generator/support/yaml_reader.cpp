@@ -163,6 +163,14 @@ std::optional<std::string> read_text_file(const std::string& path, Diagnostics& 
     return decode_text(*bytes, encoding, diags, hint);
 }
 
+bool check_label(const Text& t, std::string_view what, Diagnostics& diags) {
+    if (utf8::length(t.value) <= kMaxLabelChars) return true;
+    diags.error(t.pos, fmt::format("{} is longer than the {} characters it may have (it is repeated on every item "
+                                   "or page)",
+                                   what, kMaxLabelChars));
+    return false;
+}
+
 std::string_view node_kind(const YAML::Node& node) {
     switch (node.Type()) {
         case YAML::NodeType::Map: return "a mapping";
@@ -214,6 +222,7 @@ MapReader::MapReader(const YAML::Node& node, SourcePos where, const YamlFile& fi
                                                    k.Scalar(), what_, file_.pos(prev->key_node).line));
             continue;
         }
+        index_.emplace(k.Scalar(), entries_.size());
         entries_.push_back({k.Scalar(), k, it->second, false});
     }
 }
@@ -221,9 +230,8 @@ MapReader::MapReader(const YAML::Node& node, SourcePos where, const YamlFile& fi
 MapReader::~MapReader() { finish(); }
 
 const MapReader::Entry* MapReader::find(std::string_view key) const {
-    for (const auto& e : entries_)
-        if (e.key == key) return &e;
-    return nullptr;
+    auto it = index_.find(std::string(key));
+    return it == index_.end() ? nullptr : &entries_[it->second];
 }
 
 MapReader::Entry* MapReader::find(std::string_view key) {
@@ -231,7 +239,7 @@ MapReader::Entry* MapReader::find(std::string_view key) {
 }
 
 YAML::Node MapReader::node(std::string_view key) {
-    if (std::find(asked_.begin(), asked_.end(), key) == asked_.end()) asked_.emplace_back(key);
+    if (asked_set_.emplace(key).second) asked_.emplace_back(key);
     Entry* e = find(key);
     if (!e) return YAML::Node(YAML::NodeType::Undefined);
     e->used = true;
@@ -346,6 +354,7 @@ void MapReader::finish() {
     finished_ = true;
     for (const auto& e : entries_) {
         if (e.used) continue;
+        if (diags_.full()) break;  // a file of a million unknown keys is not read to the end
         std::string msg = fmt::format("unknown key '{}' in {}", e.key, what_);
         if (auto s = closest(e.key, asked_)) msg += fmt::format("; did you mean '{}'?", *s);
         diags_.error(file_.pos(e.key_node), std::move(msg));

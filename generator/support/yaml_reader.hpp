@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
@@ -99,13 +101,22 @@ private:
     bool is_map_ = false;
     bool finished_ = false;
     std::vector<Entry> entries_;
-    std::vector<std::string> asked_;
+    std::unordered_map<std::string, std::size_t> index_;  // key -> entries_ (a mapping may have many keys)
+    std::vector<std::string> asked_;                      // in order, for did-you-mean
+    std::unordered_set<std::string> asked_set_;
 };
 
 // Scalar helpers for nodes that are not read through a MapReader (list
 // elements): an error is reported when the node is not a scalar.
 Text scalar_text(const YAML::Node& node, SourcePos fallback, const YamlFile& file, Diagnostics& diags,
                  std::string_view what);
+
+// Words the program repeats on every item or every page (labels, column
+// headers, formats, the column's name) are kept short, so that no file can
+// multiply its size by the number of items or pages.
+inline constexpr std::size_t kMaxLabelChars = 100;
+// Reports a text longer than that; false if it is.
+bool check_label(const Text& t, std::string_view what, Diagnostics& diags);
 
 // A short description of the node's kind for "expected X, got Y" messages.
 std::string_view node_kind(const YAML::Node& node);

@@ -114,6 +114,7 @@ double Typesetter::running_head(TypesetDocument& doc, const std::string& text) {
     Page& page = doc.pages.back();
     draw_line(a, 0, left, pg.top, page);
     draw_line(b, 0, left + pg.content_width() - widest_line(b), pg.top, page);
+    page.mark_repeated(0);
     double rule_y = pg.top + a.leading() + 2;
     Color colour = layout_.newspaper.accent ? *layout_.newspaper.accent : Color{};
     page.elements.emplace_back(std::in_place_type<Rule>, left, rule_y, left + pg.content_width(), rule_y, 0.75, colour);

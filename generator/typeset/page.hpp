@@ -27,6 +27,10 @@ struct GlyphRun {
     // Text of each glyph's cluster, on its first glyph ("" for the others):
     // the PDF writer builds ToUnicode (or ActualText) from it.
     std::vector<std::u32string> texts;
+    // Page furniture the typesetter repeats (page numbers, running heads, a
+    // table's header on later pages): not text of the document, which
+    // typeset/verify counts.
+    bool repeated = false;
 };
 
 struct Rule {
@@ -50,6 +54,12 @@ using PageElement = std::variant<GlyphRun, Rule, Box, PlacedImage>;
 struct Page {
     double width = 0, height = 0;
     std::vector<PageElement> elements;  // in reading order (boxes before the text on them)
+
+    // Marks the glyph runs from element `first` on as repeated furniture.
+    void mark_repeated(std::size_t first) {
+        for (std::size_t i = first; i < elements.size(); ++i)
+            if (auto* run = std::get_if<GlyphRun>(&elements[i])) run->repeated = true;
+    }
 };
 
 struct Bookmark {

@@ -132,6 +132,7 @@ Cursor TableSetter::place(TypesetDocument& doc, Cursor at, const FrameSource& ne
     // State of the table's part on the current frame.
     double portion_top = 0;
     bool header_drawn = false;
+    int headers_drawn = 0;  // on all frames: the first is the document's, the others repeat it
     std::vector<double> row_lines;                     // horizontal rules inside the part
     std::vector<std::pair<double, double>> cell_spans;  // vertical extent of rows with inner rules
 
@@ -160,7 +161,10 @@ Cursor TableSetter::place(TypesetDocument& doc, Cursor at, const FrameSource& ne
         for (auto& cell : header_.cells) cell.next = 0;
         std::vector<std::size_t> all;
         for (auto& cell : header_.cells) all.push_back(cell.items.size());
+        Page& page = doc.pages[at.frame.page];
+        const std::size_t first = page.elements.size();
         draw_part(doc, at.frame, portion_top, header_, all, h);
+        if (++headers_drawn > 1) page.mark_repeated(first);
         cell_spans.push_back({portion_top, portion_top + h});
         at.used += h;
         row_lines.push_back(at.frame.y + at.used);

@@ -151,8 +151,10 @@ void Typesetter::page_numbers(TypesetDocument& out) {
             double shift = line.x.empty() ? 0 : line.x.front();
             for (double& lx : line.x) lx -= shift;
         }
+        const std::size_t first = out.pages[i].elements.size();
         for (std::size_t k = 0; k < placed.lines.size(); ++k)
             draw_line(placed, k, x, baseline - placed.baseline, out.pages[i]);
+        out.pages[i].mark_repeated(first);
     }
 }
 

@@ -52,7 +52,8 @@ void verify_typeset(const Document& doc, const TypesetDocument& pages, const Lay
             const auto* run = std::get_if<GlyphRun>(&el);
             if (!run) continue;
             for (std::size_t i = 0; i < run->glyphs.size(); ++i) {
-                for (char32_t c : run->texts[i]) ++set[c];
+                if (!run->repeated)
+                    for (char32_t c : run->texts[i]) ++set[c];
                 const double x = run->x + run->xs[i];
                 const double y = run->y - (run->ys.empty() ? 0 : run->ys[i]);
                 const bool on_page = std::isfinite(x) && std::isfinite(y) && x >= -kSlack && x < page.width &&

@@ -1,5 +1,6 @@
 // The last check before any byte is written: every character the document
-// asks to print is on a page, and every glyph lies on its page. A layout
+// asks to print is on a page (the furniture repeated on every page not
+// counted), and every glyph lies on its page. A layout
 // whose sizes leave no room (or a bug) then fails the render, instead of
 // producing a file with text missing.
 //

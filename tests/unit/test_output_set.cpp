@@ -97,21 +97,50 @@ TEST_CASE("a name as long as a file system allows still works") {
     CHECK(dir.names() == std::vector<std::string>{name});
 }
 
+// renameat(2) that fails, as a full or failing disk can, for every file
+// named b.docx.
+int rename_failing_for_b(int from_dir, const char* from, int to_dir, const char* to) {
+    if (std::string(to) == "b.docx") {
+        errno = EIO;
+        return -1;
+    }
+    return ::renameat(from_dir, from, to_dir, to);
+}
+
 TEST_CASE("a rename that fails puts back the outputs already replaced") {
     for (auto kind : kBothKinds) {
         TempDir dir;
         write(dir / "a.pdf", "old a");
-        OutputSet set({}, kind);
+        write(dir / "b.docx", "old b");
+        OutputSet set({}, kind, rename_failing_for_b);
         set.add(dir / "a.pdf").write("new a");
         set.add(dir / "b.docx").write("new b");
-        // Between the render and the commit, someone makes b.docx a folder
-        // that is not empty: its rename fails after a.pdf's succeeded.
-        fs::create_directories(dir.path / "b.docx" / "inside");
-        CHECK_THROWS_WITH(set.commit(), Catch::Contains("every output was left as it was"));
+        set.add(dir / "c.pdf").write("new c");
+        CHECK_THROWS_WITH(set.commit(), Catch::Contains("cannot write") && Catch::Contains("b.docx: cannot replace it: "
+                                                                                            "input/output error") &&
+                                            Catch::Contains("every output was left as it was"));
         CHECK(read(dir / "a.pdf") == "old a");
+        CHECK(read(dir / "b.docx") == "old b");
         CHECK(dir.names() == std::vector<std::string>{"a.pdf", "b.docx"});
-        CHECK(fs::is_directory(dir.path / "b.docx"));
     }
+}
+
+TEST_CASE("a target that appears after add() is kept, and a folder there refused, at commit") {
+    TempDir dir;
+    {
+        OutputSet set({}, OutputSet::Temp::kUnnamedIfPossible, rename_failing_for_b);
+        set.add(dir / "a.pdf").write("new a");
+        set.add(dir / "b.docx").write("new b");
+        write(dir / "a.pdf", "someone else's");  // another program, meanwhile
+        CHECK_THROWS_WITH(set.commit(), Catch::Contains("every output was left as it was"));
+        CHECK(read(dir / "a.pdf") == "someone else's");
+        CHECK(dir.names() == std::vector<std::string>{"a.pdf"});
+    }
+    OutputSet set;
+    set.add(dir / "c.pdf").write("new c");
+    fs::create_directories(dir.path / "c.pdf" / "inside");
+    CHECK_THROWS_WITH(set.commit(), Catch::Contains("it is now a folder"));
+    CHECK(dir.names() == std::vector<std::string>{"a.pdf", "c.pdf"});
 }
 
 TEST_CASE("a full disk (here: the file-size limit) fails the commit and changes nothing") {

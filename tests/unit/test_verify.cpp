@@ -52,6 +52,24 @@ TEST_CASE("verify_typeset passes a faithful typesetting and catches a lost or mi
             CHECK_THAT(e.diagnostics()[0].message, Catch::Contains("in item 1, progress is printed 1 time fewer"));
         }
     }
+    SECTION("a digit lost that the page number also has") {
+        const Document numbered = one_paragraph("共办理1件建议。");
+        TypesetDocument set = Typesetter(layout, testing::bundled_fonts(), "in.yaml").typeset(numbered);
+        CHECK_NOTHROW(verify_typeset(numbered, set, layout, "in.yaml"));
+        bool removed = false;
+        for (auto& el : set.pages[0].elements) {
+            auto* run = std::get_if<GlyphRun>(&el);
+            if (!run || run->repeated || removed) continue;
+            for (std::size_t i = 0; i < run->texts.size(); ++i)
+                if (run->texts[i] == U"1") {
+                    run->texts[i].clear();  // the glyph stays, its text is gone: as if lost
+                    removed = true;
+                    break;
+                }
+        }
+        REQUIRE(removed);
+        CHECK_THROWS_WITH(verify_typeset(numbered, set, layout, "in.yaml"), Catch::Contains("'1' (U+0031)"));
+    }
     SECTION("a glyph off the page") {
         first_run(pages).x = -500;
         CHECK_THROWS_WITH(verify_typeset(doc, pages, layout, "in.yaml"), Catch::Contains("outside page 1"));
