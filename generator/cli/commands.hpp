@@ -19,7 +19,8 @@ struct RenderOptions {
 
 // A dry run of render for each file: everything but writing the outputs.
 int run_validate(const std::vector<std::string>& files, const RenderRequest& options);
-int run_fonts(const std::string& manifest);
+// `fontconfig`: print the rules that map the office names to these fonts.
+int run_fonts(const std::string& manifest, bool fontconfig);
 int run_lint(const std::vector<std::string>& files, Encoding encoding);
 int run_render(const RenderOptions& options);
 

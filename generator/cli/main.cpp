@@ -77,6 +77,11 @@ int run(int argc, char** argv) {
     auto* fonts = app.add_subcommand(
         "fonts", "Show which installed font each font role (仿宋, 黑体, 楷体 …) resolved to, and the fallbacks");
     fonts->add_option("--manifest", manifest, "font manifest (default: fonts/fonts.yaml of the installation)");
+    bool fontconfig = false;
+    fonts->add_flag("--fontconfig", fontconfig,
+                    "print a fontconfig file that sets the office names a DOCX uses (仿宋_GB2312, 黑体 …) in the "
+                    "fonts the PDF uses, for LibreOffice on this machine: save it as "
+                    "~/.config/fontconfig/conf.d/50-bulletin.conf, or point FONTCONFIG_FILE at it");
 
     try {
         app.parse(argc, argv);
@@ -96,7 +101,7 @@ int run(int argc, char** argv) {
     }
     if (validate->parsed()) return run_validate(validate_files, validate_opts);
     if (render->parsed()) return run_render(render_opts);
-    if (fonts->parsed()) return run_fonts(manifest);
+    if (fonts->parsed()) return run_fonts(manifest, fontconfig);
     if (lint->parsed()) return run_lint(lint_files, lint_encoding);
     return kUsageError;
 }

@@ -17,23 +17,12 @@ namespace bulletin::cli {
 
 namespace {
 
-// Word gets the manifest's first (official) family of each role, with the
-// family this machine resolved as its alternative.
+// Word and WPS get the manifest's office names of each role.
 FontTable docx_fonts(const FontSet& fonts) {
-    auto family = [](const std::string& candidate) { return candidate.substr(0, candidate.find(':')); };
     FontTable table;
     for (const auto& name : fonts.role_names()) {
-        const FontRole& role = *fonts.role(name);
-        FontNames f;
-        if (!role.cjk_candidates.empty()) {
-            f.east_asia = family(role.cjk_candidates.front());
-            f.bold = role.cjk_candidates.front().find("style=Bold") != std::string::npos;
-        }
-        if (role.cjk) f.east_asia_alt = role.cjk->family();
-        if (!role.latin_candidates.empty()) f.latin = family(role.latin_candidates.front());
-        if (role.latin) f.latin_alt = role.latin->family();
-        if (f.latin.empty()) f.latin = f.east_asia;
-        table[name] = f;
+        const OfficeFonts& o = fonts.role(name)->office;
+        table[name] = FontNames{o.cjk, o.windows, o.latin, o.bold};
     }
     return table;
 }

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "docx/windows_fonts.hpp"
 #include "docx/xml_part.hpp"
 
 namespace bulletin {
@@ -87,6 +88,8 @@ void DocxStyles::add_role_fonts(pugi::xml_node rpr, const std::string& role) con
     set(f, "w:hAnsi", it->second.latin);
     set(f, "w:eastAsia", it->second.east_asia);
     set(f, "w:cs", it->second.latin);
+    // Punctuation such as “” and …… in the Chinese face, as the PDF sets it.
+    set(f, "w:hint", "eastAsia");
     if (it->second.bold) rpr.append_child("w:b");
 }
 
@@ -226,21 +229,31 @@ std::string DocxStyles::font_table_xml() const {
     declare(doc);
     auto root = doc.append_child("w:fonts");
     set(root, "xmlns:w", kWordNamespace);
-    std::map<std::string, std::string> fonts;  // name -> alternative
+    // Every name a run may use, the official ones with the Windows family
+    // as their alternative.
+    std::map<std::string, std::string> fonts;  // name -> w:altName
     for (const auto& [role, f] : fonts_) {
-        fonts.emplace(f.east_asia, f.east_asia_alt);
-        fonts.emplace(f.latin, f.latin_alt);
+        fonts.emplace(f.east_asia, f.windows != f.east_asia ? f.windows : std::string());
+        fonts.emplace(f.windows, std::string());
+        fonts.emplace(f.latin, std::string());
     }
     for (const auto& [name, alt] : fonts) {
         if (name.empty()) continue;
         auto font = root.append_child("w:font");
         set(font, "w:name", name);
-        if (!alt.empty() && alt != name) set(font.append_child("w:altName"), "w:val", alt);
-        bool cjk = static_cast<unsigned char>(name[0]) >= 0x80 || name.find("CJK") != std::string::npos ||
-                   name.rfind("Fandol", 0) == 0 || name.rfind("LXGW", 0) == 0;
-        set(font.append_child("w:charset"), "w:val", cjk ? "86" : "00");  // 86 = GB2312
-        set(font.append_child("w:family"), "w:val", "auto");
-        set(font.append_child("w:pitch"), "w:val", "variable");
+        const WindowsFont* facts = windows_font(name);
+        const std::string alt_name = !alt.empty() ? alt : facts ? facts->alt : "";
+        if (!alt_name.empty()) set(font.append_child("w:altName"), "w:val", alt_name);
+        if (facts) set(font.append_child("w:panose1"), "w:val", facts->panose);
+        const bool cjk = static_cast<unsigned char>(name[0]) >= 0x80;
+        set(font.append_child("w:charset"), "w:val", facts ? facts->charset : cjk ? "86" : "00");  // 86 = GB2312
+        set(font.append_child("w:family"), "w:val", facts ? facts->family : "auto");
+        set(font.append_child("w:pitch"), "w:val", facts ? facts->pitch : "variable");
+        if (facts) {
+            auto sig = font.append_child("w:sig");
+            static const char* const kSigNames[] = {"w:usb0", "w:usb1", "w:usb2", "w:usb3", "w:csb0", "w:csb1"};
+            for (int k = 0; k < 6; ++k) set(sig, kSigNames[k], facts->sig[k]);
+        }
     }
     return serialize(doc);
 }

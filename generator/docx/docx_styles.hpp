@@ -14,11 +14,12 @@
 
 namespace bulletin {
 
-// The names Word gets for one font role: the manifest's first (official)
-// family, and the family this machine actually has, as its alternative.
+// The names Word and WPS get for one font role (the manifest's `office`):
+// the official East Asian font, the Windows family to use when it is
+// missing (its w:altName), the Latin face, and whether the role is bold.
 struct FontNames {
-    std::string east_asia, east_asia_alt;
-    std::string latin, latin_alt;
+    std::string east_asia, windows;
+    std::string latin;
     bool bold = false;
 };
 using FontTable = std::map<std::string, FontNames>;  // role -> names

@@ -131,6 +131,23 @@ const FontFace* FontSet::resolve(const std::vector<std::string>& candidates, std
     return nullptr;
 }
 
+// `office: {cjk: 仿宋_GB2312, windows: 仿宋, latin: Times New Roman, bold: false}`
+static void read_office(MapReader& role, FontRole& out, Diagnostics& diags) {
+    if (!role.has("office")) {
+        diags.error(role.where(), fmt::format("{} needs 'office': {{cjk, windows, latin}}, the fonts a DOCX names "
+                                              "for Word and WPS",
+                                              role.what()));
+        return;
+    }
+    MapReader o(role.node("office"), role.value_pos("office"), role.file(), diags, "office fonts of " + role.what());
+    if (!o.is_map()) return;
+    out.office.cjk = o.text("cjk", true).value;
+    out.office.windows = o.text("windows", true).value;
+    out.office.latin = o.text("latin", true).value;
+    if (auto b = o.boolean("bold")) out.office.bold = b->value;
+    o.finish();
+}
+
 std::unique_ptr<FontSet> FontSet::load(const std::string& manifest_path, Diagnostics& diags) {
     auto text = read_text_file(manifest_path, diags, kMaxSettingsBytes);
     if (!text) return nullptr;
@@ -142,6 +159,7 @@ std::unique_ptr<FontSet> FontSet::load(const std::string& manifest_path, Diagnos
     std::vector<std::string> dirs;
     for (const Text& dir : top.texts("directories")) dirs.push_back(dir.value);
     set->list_installed(dirs);
+    set->directories_ = dirs;
     YAML::Node roles = top.node("roles");
     if (!roles.IsMap()) {
         diags.error(top.where(), "the font manifest needs 'roles': a mapping of role names to font families");
@@ -156,6 +174,7 @@ std::unique_ptr<FontSet> FontSet::load(const std::string& manifest_path, Diagnos
         role.name = name;
         for (const Text& t : r.texts("cjk")) role.cjk_candidates.push_back(t.value);
         for (const Text& t : r.texts("latin")) role.latin_candidates.push_back(t.value);
+        read_office(r, role, diags);
         r.finish();
         role.cjk = set->resolve(role.cjk_candidates, nullptr);
         role.latin = set->resolve(role.latin_candidates, nullptr);
@@ -196,6 +215,58 @@ const FontFace* FontSet::face_for(const FontRole& role, char32_t c) const {
     return nullptr;
 }
 
+namespace {
+
+std::string xml_escaped(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
+void FontSet::write_fontconfig(std::ostream& out) const {
+    out << "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n"
+           "<!-- From bulletin's font manifest: the office names of each font role set in the face the\n"
+           "     PDF uses (made by `bulletin fonts` and its fontconfig option). -->\n<fontconfig>\n";
+    for (const auto& dir : directories_) out << "  <dir>" << xml_escaped(dir) << "</dir>\n";
+    // An official name is its role's; a Windows family or its English name
+    // belongs to the first role that falls back to it.
+    std::vector<std::pair<std::string, const FontRole*>> names;
+    auto add = [&](const std::string& name, const FontRole& role) {
+        if (name.empty() || !role.cjk) return;
+        for (const auto& [known, r] : names)
+            if (known == name) return;
+        names.emplace_back(name, &role);
+    };
+    for (const auto& r : roles_) add(r.office.cjk, r);
+    static const std::pair<const char*, const char*> kEnglish[] = {
+        {"宋体", "SimSun"}, {"黑体", "SimHei"}, {"仿宋", "FangSong"}, {"楷体", "KaiTi"}, {"微软雅黑", "Microsoft YaHei"}};
+    for (const auto& r : roles_) add(r.office.windows, r);
+    // The English names Word also writes (SimSun …) as their Chinese ones.
+    for (const auto& [chinese, english] : kEnglish)
+        for (std::size_t i = 0; i < names.size(); ++i)
+            if (names[i].first == chinese) {
+                add(english, *names[i].second);
+                break;
+            }
+    for (const auto& [name, role] : names) {
+        const FontFace& face = *role->cjk;
+        out << "  <match target=\"pattern\">\n    <test name=\"family\"><string>" << xml_escaped(name)
+            << "</string></test>\n    <edit name=\"family\" mode=\"assign\" binding=\"strong\"><string>"
+            << xml_escaped(face.family()) << "</string></edit>\n";
+        if (lower(face.style()).find("bold") != std::string::npos)
+            out << "    <edit name=\"weight\" mode=\"assign\" binding=\"strong\"><const>bold</const></edit>\n";
+        out << "  </match>\n";
+    }
+    out << "  <include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>\n</fontconfig>\n";
+}
+
 void FontSet::describe(std::ostream& out) const {
     auto line = [&](const std::string& role, const char* part, const FontFace* f,
                     const std::vector<std::string>& candidates) {
@@ -211,6 +282,8 @@ void FontSet::describe(std::ostream& out) const {
     for (const auto& r : roles_) {
         line(r.name, "cjk", r.cjk, r.cjk_candidates);
         line(r.name, "latin", r.latin, r.latin_candidates);
+        out << fmt::format("{:<14} {:<6} {} (else {}) + {}{}\n", r.name, "docx", r.office.cjk, r.office.windows,
+                           r.office.latin, r.office.bold ? ", bold" : "");
     }
     for (const FontFace* f : fallback_) line("fallback", "", f, {});
 }

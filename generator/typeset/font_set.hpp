@@ -12,11 +12,21 @@
 
 namespace bulletin {
 
+// What an office's Word or WPS gets for a role (the manifest's `office`):
+// never a family only Linux has.
+struct OfficeFonts {
+    std::string cjk;      // the official font: 仿宋_GB2312
+    std::string windows;  // what every Chinese Windows has instead: 仿宋
+    std::string latin;    // Times New Roman
+    bool bold = false;
+};
+
 struct FontRole {
     std::string name;
     const FontFace* cjk = nullptr;    // Chinese text, full-width punctuation
     const FontFace* latin = nullptr;  // Latin letters, digits, ASCII punctuation (may be null)
     std::vector<std::string> cjk_candidates, latin_candidates;  // as listed in the manifest
+    OfficeFonts office;
 };
 
 // Latin letters, digits and ASCII punctuation: set in the role's Latin face.
@@ -39,6 +49,11 @@ public:
 
     // What each role resolved to (family, style, file, face index), for `bulletin fonts`.
     void describe(std::ostream& out) const;
+    // A fontconfig file that makes the roles' office names (仿宋_GB2312, 仿宋,
+    // FangSong …) resolve to the faces the PDF uses, weight included, so
+    // that LibreOffice on this machine sets a DOCX as the PDF is set. It
+    // includes the system's configuration.
+    void write_fontconfig(std::ostream& out) const;
 
 private:
     struct Installed;
@@ -51,6 +66,7 @@ private:
     std::vector<FontRole> roles_;
     std::vector<const FontFace*> fallback_;
     std::vector<std::string> fallback_candidates_;
+    std::vector<std::string> directories_;  // the manifest's extra font folders
 };
 
 }  // namespace bulletin

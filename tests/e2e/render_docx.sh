@@ -25,6 +25,7 @@ else
   echo "FAIL LibreOffice is not installed (scripts/setup.sh --test installs it)"; fail=1
 fi
 for name in "${!source[@]}"; do
-  "$root/tests/tools/docx_check.py" "$work/$name.docx" "${source[$name]}" --pdf "$work/pdf/$name.pdf" || fail=1
+  "$root/tests/tools/docx_check.py" "$work/$name.docx" "${source[$name]}" --pdf "$work/pdf/$name.pdf" \
+    --manifest "$root/fonts/fonts.yaml" || fail=1
 done
 exit $fail

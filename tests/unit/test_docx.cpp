@@ -14,13 +14,15 @@ using bulletin::testing::bundled_layout;
 
 namespace {
 
+// The office names of the bundled manifest, as the pipeline hands them on.
 const FontTable& fonts() {
     static FontTable t = [] {
         FontTable f;
-        for (const char* role : {"xiaobiaosong", "fangsong", "kaiti", "heiti", "heiti_light", "songti", "songti_bold"})
-            f[role] = {std::string(role) + "-east-asia", std::string(role) + "-alt", "Times New Roman", "Liberation Serif", false};
-        f["fangsong"].east_asia = "仿宋_GB2312";
-        f["fangsong"].east_asia_alt = "FandolFang";
+        const FontSet& set = testing::bundled_fonts();
+        for (const auto& role : set.role_names()) {
+            const OfficeFonts& o = set.role(role)->office;
+            f[role] = {o.cjk, o.windows, o.latin, o.bold};
+        }
         return f;
     }();
     return t;
@@ -114,8 +116,8 @@ TEST_CASE("docx: body text uses the one Body Text style, with the official East 
     CHECK(std::string(body.child("w:rPr").child("w:rFonts").attribute("w:eastAsia").value()) == "仿宋_GB2312");
     CHECK(std::string(body.child("w:rPr").child("w:sz").attribute("w:val").value()) == "32");  // 三号 = 16pt
     CHECK(std::string(body.child("w:pPr").child("w:jc").attribute("w:val").value()) == "both");
-    // The alternative family this machine has, in the font table.
-    CHECK(p.parts.at("word/fontTable.xml").find("<w:font w:name=\"仿宋_GB2312\"><w:altName w:val=\"FandolFang\"/>") !=
+    // The Windows family Word uses where the official one is missing.
+    CHECK(p.parts.at("word/fontTable.xml").find("<w:font w:name=\"仿宋_GB2312\"><w:altName w:val=\"仿宋\"/>") !=
           std::string::npos);
     // Labels and **bold** in the strong font, by character style.
     CHECK(p.document.select_node("//w:r[w:rPr/w:rStyle/@w:val='StrongHeiti']/w:t[.='基本明确']"));
