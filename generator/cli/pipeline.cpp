@@ -156,8 +156,13 @@ bool Render::typeset(Report& report) {
 }
 
 void Render::write(Format format, ByteSink& out) const {
-    if (format == Format::kPdf) write_pdf(pages_, out);
-    else write_docx(doc_, layout_, docx_fonts(*fonts_), out);
+    if (format == Format::kPdf) {
+        write_pdf(pages_, out);
+        return;
+    }
+    // As the PDF was set: tighter, headlines smaller (Word cannot do either by itself).
+    const Layout layout = pages_.tightening < 1 ? tightened_layout(layout_, pages_.tightening) : layout_;
+    write_docx(doc_, layout, docx_fonts(*fonts_), out, pages_.shrunk);
 }
 
 }  // namespace bulletin::cli

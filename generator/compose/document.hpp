@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -61,6 +62,10 @@ struct Masthead {
 };
 
 using Block = std::variant<Paragraph, Table, Image, Masthead>;
+
+// Type sizes of paragraphs set smaller than their style to fit their
+// measure (shrink_to_fit): found by the typesetter, given to the DOCX.
+using ParagraphSizes = std::unordered_map<const Paragraph*, double>;
 
 struct Document {
     std::string title, author, subject, keywords;

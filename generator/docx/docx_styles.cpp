@@ -93,13 +93,15 @@ void DocxStyles::add_role_fonts(pugi::xml_node rpr, const std::string& role) con
     if (it->second.bold) rpr.append_child("w:b");
 }
 
-void DocxStyles::add_run_props(pugi::xml_node rpr, const Style& st, const Style* parent) const {
+void DocxStyles::add_run_props(pugi::xml_node rpr, const Style& st, const Style* parent, bool character) const {
     // Children in the schema's order: rFonts, b, color, spacing, sz, szCs, lang.
     if (!parent || parent->font != st.font) {
         add_role_fonts(rpr, st.font);
     }
     if (!parent || !(parent->color == st.color)) set(rpr.append_child("w:color"), "w:val", hex_colour(st.color));
-    if ((!parent && st.tracking != 0) || (parent && parent->tracking != st.tracking))
+    // A character style always says its spacing: it must not inherit the
+    // letter-spacing of the paragraph style it sits in (the masthead's 4pt).
+    if ((!parent && (st.tracking != 0 || character)) || (parent && parent->tracking != st.tracking))
         set(rpr.append_child("w:spacing"), "w:val", std::to_string(twips(st.tracking)));
     if (!parent || parent->size != st.size) {
         std::string half = std::to_string(std::lround(st.size * 2));
@@ -109,14 +111,23 @@ void DocxStyles::add_run_props(pugi::xml_node rpr, const Style& st, const Style*
 }
 
 void DocxStyles::add_paragraph_props(pugi::xml_node ppr, const Style& st, const Style* parent) const {
-    // Children in the schema's order: keepNext, shd, spacing, ind, jc, outlineLvl.
-    if (st.keep_with_next && (!parent || !parent->keep_with_next)) ppr.append_child("w:keepNext");
+    // Children in the schema's order: keepNext, keepLines, shd, snapToGrid,
+    // spacing, ind, jc, outlineLvl.
+    // A heading stays with what follows, and in one piece, as in the PDF.
+    if (st.keep_with_next && (!parent || !parent->keep_with_next)) {
+        ppr.append_child("w:keepNext");
+        ppr.append_child("w:keepLines");
+    }
     if (st.background) {
         auto shd = ppr.append_child("w:shd");
         set(shd, "w:val", "clear");
         set(shd, "w:color", "auto");
         set(shd, "w:fill", hex_colour(*st.background));
     }
+    // Only lines of the body's leading sit on the page's line grid: a title's
+    // 38pt lines would each take two 28.95pt grid lines.
+    if (layout_.kind == LayoutKind::kOfficial && st.leading != layout_.style("body").leading)
+        set(ppr.append_child("w:snapToGrid"), "w:val", "0");
     auto spacing = ppr.append_child("w:spacing");
     set(spacing, "w:before", std::to_string(twips(st.space_before)));
     set(spacing, "w:after", std::to_string(twips(st.space_after)));
@@ -146,6 +157,10 @@ std::string DocxStyles::styles_xml() const {
     set(lang, "w:val", "en-US");
     set(lang, "w:eastAsia", "zh-CN");
     auto ppr = defaults.append_child("w:pPrDefault").append_child("w:pPr");
+    // No single line of a paragraph alone at a page's top or foot (the PDF
+    // keeps two); kinsoku; a quarter em between Chinese and Latin letters or
+    // digits, as the PDF sets it (LibreOffice adds it whatever a DOCX says).
+    ppr.append_child("w:widowControl");
     set(ppr.append_child("w:kinsoku"), "w:val", "1");
     set(ppr.append_child("w:overflowPunct"), "w:val", "1");
     set(ppr.append_child("w:autoSpaceDE"), "w:val", "1");
@@ -197,7 +212,7 @@ std::string DocxStyles::styles_xml() const {
         set(s, "w:type", "character");
         set(s, "w:styleId", pascal(name) + "Char");
         set(s.append_child("w:name"), "w:val", name_of(name) + " char");
-        add_run_props(s.append_child("w:rPr"), layout_.style(name), nullptr);
+        add_run_props(s.append_child("w:rPr"), layout_.style(name), nullptr, true);
     }
     // The table style: the grid and the cell padding of the layout.
     const TableSpec& t = layout_.table;

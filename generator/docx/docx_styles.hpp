@@ -50,7 +50,8 @@ public:
 
 private:
     void add_role_fonts(pugi::xml_node rpr, const std::string& role) const;
-    void add_run_props(pugi::xml_node rpr, const Style& st, const Style* parent) const;
+    // `character`: for a character style, which says every property.
+    void add_run_props(pugi::xml_node rpr, const Style& st, const Style* parent, bool character = false) const;
     void add_paragraph_props(pugi::xml_node ppr, const Style& st, const Style* parent) const;
 
     const Layout& layout_;

@@ -1,5 +1,6 @@
 #include "docx/docx_writer.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdlib>
@@ -41,8 +42,8 @@ void add_text(pugi::xml_node run, const std::string& text) {
 
 class DocxWriter {
 public:
-    DocxWriter(const Document& doc, const Layout& layout, const FontTable& fonts)
-        : doc_(doc), layout_(layout), styles_(layout, fonts) {}
+    DocxWriter(const Document& doc, const Layout& layout, const FontTable& fonts, const ParagraphSizes& shrunk)
+        : doc_(doc), layout_(layout), styles_(layout, fonts), shrunk_(shrunk) {}
 
     std::vector<ZipPart> parts() {
         std::vector<ZipPart> out;
@@ -74,28 +75,66 @@ private:
         if (p.outline_level > 0 && p.style.rfind("heading", 0) != 0)
             set(ppr.append_child("w:outlineLvl"), "w:val", std::to_string(p.outline_level - 1));
         std::string strong = styles_.strong_style(p.style);
+        // A headline the PDF set smaller to fit its measure, at that size.
+        auto shrunk = shrunk_.find(&p);
         for (const Span& span : p.spans) {
             auto r = w.append_child("w:r");
-            if (span.strong && !strong.empty()) set(r.append_child("w:rPr").append_child("w:rStyle"), "w:val", strong);
+            pugi::xml_node rpr;
+            if (span.strong && !strong.empty()) set((rpr = r.append_child("w:rPr")).append_child("w:rStyle"), "w:val", strong);
+            if (shrunk != shrunk_.end()) {
+                if (!rpr) rpr = r.append_child("w:rPr");
+                const std::string half = std::to_string(std::lround(shrunk->second * 2));
+                set(rpr.append_child("w:sz"), "w:val", half);
+                set(rpr.append_child("w:szCs"), "w:val", half);
+            }
             add_text(r, span.text);
         }
         last_paragraph_ = w;
     }
 
+    // The band across the page, as tall as the PDF's: a one-cell table row
+    // of exactly that height, shaded in the accent colour, the column's name
+    // and its Latin spelling at the left and the facts at the right, centred
+    // vertically.
     void masthead(pugi::xml_node body, const Masthead& m) {
-        auto w = body.append_child("w:p");
-        auto ppr = w.append_child("w:pPr");
-        set(ppr.append_child("w:pStyle"), "w:val", styles_.paragraph_style(m.name.style));
-        // The band: the layout's accent colour behind the whole line.
-        if (const auto& accent = layout_.newspaper.accent) {
-            auto shd = ppr.append_child("w:shd");
+        const NewspaperSpec& ns = layout_.newspaper;
+        const double width = layout_.page.content_width();
+        const double pad = ns.masthead_height * 0.3;  // as the PDF pads it
+        auto tbl = body.append_child("w:tbl");
+        auto pr = tbl.append_child("w:tblPr");
+        auto tw = pr.append_child("w:tblW");
+        set(tw, "w:w", std::to_string(twips(width)));
+        set(tw, "w:type", "dxa");
+        set(pr.append_child("w:tblLayout"), "w:type", "fixed");
+        auto mar = pr.append_child("w:tblCellMar");
+        for (const char* side : {"left", "right"}) {
+            auto e = mar.append_child((std::string("w:") + side).c_str());
+            set(e, "w:w", std::to_string(twips(pad)));
+            set(e, "w:type", "dxa");
+        }
+        set(tbl.append_child("w:tblGrid").append_child("w:gridCol"), "w:w", std::to_string(twips(width)));
+        auto tr = tbl.append_child("w:tr");
+        auto height = tr.append_child("w:trPr").append_child("w:trHeight");
+        set(height, "w:val", std::to_string(twips(ns.masthead_height)));
+        set(height, "w:hRule", "exact");
+        auto tc = tr.append_child("w:tc");
+        auto tcpr = tc.append_child("w:tcPr");
+        auto cw = tcpr.append_child("w:tcW");
+        set(cw, "w:w", std::to_string(twips(width)));
+        set(cw, "w:type", "dxa");
+        if (ns.accent) {
+            auto shd = tcpr.append_child("w:shd");
             set(shd, "w:val", "clear");
             set(shd, "w:color", "auto");
-            set(shd, "w:fill", hex_colour(*accent));
+            set(shd, "w:fill", hex_colour(*ns.accent));
         }
+        set(tcpr.append_child("w:vAlign"), "w:val", "center");
+        auto w = tc.append_child("w:p");
+        auto ppr = w.append_child("w:pPr");
+        set(ppr.append_child("w:pStyle"), "w:val", styles_.paragraph_style(m.name.style));
         auto tab = ppr.append_child("w:tabs").append_child("w:tab");
         set(tab, "w:val", "right");
-        set(tab, "w:pos", std::to_string(twips(layout_.page.content_width())));
+        set(tab, "w:pos", std::to_string(twips(width - 2 * pad)));
         auto runs = [&](const Paragraph& p, const std::string& char_style, bool tab_before) {
             if (p.spans.empty()) return;
             auto r = w.append_child("w:r");
@@ -107,7 +146,26 @@ private:
         runs(m.name, "", false);
         runs(m.latin, styles_.character_style(m.latin.style), false);
         runs(m.info, styles_.character_style(m.info.style), true);
-        last_paragraph_ = w;
+        last_paragraph_ = {};
+    }
+
+    // The rule under the newspaper's headline block, as the PDF draws it:
+    // half the gap above it, half below.
+    void head_rule(pugi::xml_node p) {
+        const NewspaperSpec& ns = layout_.newspaper;
+        auto ppr = p.child("w:pPr");
+        if (!ppr) ppr = p.prepend_child("w:pPr");
+        const long half_gap = twips(ns.head_gap / 2);
+        if (ns.head_rule > 0) {
+            auto bottom = xml::paragraph_property(ppr, "w:pBdr").append_child("w:bottom");
+            set(bottom, "w:val", "single");
+            set(bottom, "w:sz", std::to_string(std::clamp(std::lround(ns.head_rule * 8), 2L, 96L)));
+            set(bottom, "w:space", std::to_string(std::min(std::lround(ns.head_gap / 2), 31L)));  // points
+            set(bottom, "w:color", hex_colour(ns.accent.value_or(Color{})));
+        }
+        auto spacing = xml::paragraph_property(ppr, "w:spacing");
+        spacing.remove_attribute("w:after");
+        set(spacing, "w:after", std::to_string(half_gap));
     }
 
     void table(pugi::xml_node body, const Table& t) {
@@ -238,9 +296,11 @@ private:
         return id;
     }
 
-    // A header or footer: `text` with "{page}" becoming a PAGE field.
+    // A header or footer: `text` with "{page}" becoming a PAGE field; with
+    // `right_text`, that at the right margin; with `rule`, a line under it.
     std::string furniture(const char* root_name, const std::string& style, const std::string& text, const char* align,
-                          double indent_left, double indent_right, const std::string& right_text = {}) {
+                          double indent_left, double indent_right, const std::string& right_text = {},
+                          const std::optional<Color>& rule = {}) {
         pugi::xml_document x;
         declare(x);
         auto root = x.append_child(root_name);
@@ -249,6 +309,13 @@ private:
         auto p = root.append_child("w:p");
         auto ppr = p.append_child("w:pPr");
         set(ppr.append_child("w:pStyle"), "w:val", styles_.paragraph_style(style));
+        if (rule) {
+            auto bottom = ppr.append_child("w:pBdr").append_child("w:bottom");
+            set(bottom, "w:val", "single");
+            set(bottom, "w:sz", "6");  // eighths of a point: the PDF's 0.75pt
+            set(bottom, "w:space", "1");
+            set(bottom, "w:color", hex_colour(*rule));
+        }
         if (!right_text.empty()) {
             auto tab = ppr.append_child("w:tabs").append_child("w:tab");
             set(tab, "w:val", "right");
@@ -276,32 +343,58 @@ private:
         return serialize(x);
     }
 
-    void section(pugi::xml_node sect, bool last) {
+    // The sections of a document: one for official and table; three for the
+    // newspaper — the masthead and headline across the page, the body in
+    // columns, and an empty one after it, whose continuous break is what
+    // makes Word and LibreOffice balance the columns on the last page.
+    enum class Part { kWhole, kHead, kColumns, kEnd };
+
+    // The newspaper's running head (column name, page number, a rule),
+    // from page 2 on: in every section, so that every suite shows it
+    // whichever section it takes a page's header from (LibreOffice takes
+    // the first section's, with its different first page).
+    void running_heads(pugi::xml_node sect, Part part) {
+        if (doc_.running_head.empty()) return;
+        if (running_head_id_.empty())
+            running_head_id_ = add_part("header", furniture("w:hdr", "running_head", doc_.running_head, "left", 0, 0,
+                                                            "{page}", layout_.newspaper.accent.value_or(Color{})));
+        auto ref = sect.append_child("w:headerReference");
+        set(ref, "w:type", "default");
+        set(ref, "r:id", running_head_id_);
+        if (part == Part::kHead) {  // page 1 has the masthead instead
+            auto first = sect.append_child("w:headerReference");
+            set(first, "w:type", "first");
+            set(first, "r:id", add_part("header", furniture("w:hdr", "running_head", "", "left", 0, 0)));
+        }
+    }
+
+    void page_number_footers(pugi::xml_node sect) {
+        const FooterSpec& f = layout_.footer;
+        if (f.format.empty()) return;
+        double inset = layout_.style(f.style).size;
+        if (f.position == "outside") {
+            auto odd = sect.append_child("w:footerReference");
+            set(odd, "w:type", "default");
+            set(odd, "r:id", add_part("footer", furniture("w:ftr", f.style, f.format, "right", 0, inset)));
+            auto even = sect.append_child("w:footerReference");
+            set(even, "w:type", "even");
+            set(even, "r:id", add_part("footer", furniture("w:ftr", f.style, f.format, "left", inset, 0)));
+            even_and_odd_ = true;
+        } else {
+            auto ref = sect.append_child("w:footerReference");
+            set(ref, "w:type", "default");
+            set(ref, "r:id", add_part("footer", furniture("w:ftr", f.style, f.format, "center", 0, 0)));
+        }
+    }
+
+    void section(pugi::xml_node sect, Part part) {
         const PageSpec& pg = layout_.page;
         const FooterSpec& f = layout_.footer;
-        bool newspaper = layout_.kind == LayoutKind::kNewspaper;
-        if (last && newspaper && !doc_.running_head.empty()) {
-            auto ref = sect.append_child("w:headerReference");
-            set(ref, "w:type", "default");
-            set(ref, "r:id", add_part("header", furniture("w:hdr", "running_head", doc_.running_head, "left", 0, 0, "{page}")));
-        }
-        if (!f.format.empty() && last) {
-            double inset = layout_.style(f.style).size;
-            if (f.position == "outside") {
-                auto odd = sect.append_child("w:footerReference");
-                set(odd, "w:type", "default");
-                set(odd, "r:id", add_part("footer", furniture("w:ftr", f.style, f.format, "right", 0, inset)));
-                auto even = sect.append_child("w:footerReference");
-                set(even, "w:type", "even");
-                set(even, "r:id", add_part("footer", furniture("w:ftr", f.style, f.format, "left", inset, 0)));
-                even_and_odd_ = true;
-            } else {
-                auto ref = sect.append_child("w:footerReference");
-                set(ref, "w:type", "default");
-                set(ref, "r:id", add_part("footer", furniture("w:ftr", f.style, f.format, "center", 0, 0)));
-            }
-        }
-        if (newspaper && last) set(sect.append_child("w:type"), "w:val", "continuous");
+        // Children in the schema's order: header/footer references, type,
+        // pgSz, pgMar, cols, titlePg, docGrid.
+        if (part != Part::kWhole) running_heads(sect, part);
+        page_number_footers(sect);
+        if (part == Part::kColumns || part == Part::kEnd) set(sect.append_child("w:type"), "w:val", "continuous");
         auto size = sect.append_child("w:pgSz");
         set(size, "w:w", std::to_string(twips(pg.width)));
         set(size, "w:h", std::to_string(twips(pg.height)));
@@ -311,23 +404,36 @@ private:
         set(mar, "w:right", std::to_string(twips(pg.outside)));
         set(mar, "w:bottom", std::to_string(twips(pg.bottom)));
         set(mar, "w:left", std::to_string(twips(pg.inside)));
-        set(mar, "w:header", std::to_string(twips(std::max(pg.top / 3, 18.0))));
+        // The running head just above the text area, the footer at the
+        // layout's distance below it.
+        double head = layout_.styles.count("running_head") ? layout_.style("running_head").leading + 4 : 18;
+        set(mar, "w:header", std::to_string(twips(std::max(pg.top - head, 9.0))));
         double footer_size = layout_.styles.count(f.style) ? layout_.style(f.style).size : 12;
         set(mar, "w:footer", std::to_string(twips(std::max(pg.bottom - f.distance - footer_size, 18.0))));
         set(mar, "w:gutter", "0");
-        if (newspaper && last) {
+        if (part == Part::kColumns) {
             const NewspaperSpec& ns = layout_.newspaper;
             auto cols = sect.append_child("w:cols");
             set(cols, "w:num", std::to_string(ns.columns));
             set(cols, "w:space", std::to_string(twips(ns.gutter)));
             if (ns.column_rule > 0) set(cols, "w:sep", "1");
         }
+        if (part == Part::kHead) sect.append_child("w:titlePg");
         if (layout_.kind == LayoutKind::kOfficial) {
             // The 公文 grid: lines of the body's leading.
             auto grid = sect.append_child("w:docGrid");
             set(grid, "w:type", "lines");
             set(grid, "w:linePitch", std::to_string(twips(layout_.style("body").leading)));
         }
+    }
+
+    // Ends the section that the paragraphs so far belong to.
+    void end_section(pugi::xml_node body, Part part) {
+        if (!last_paragraph_) last_paragraph_ = body.append_child("w:p");
+        auto ppr = last_paragraph_.child("w:pPr");
+        if (!ppr) ppr = last_paragraph_.prepend_child("w:pPr");
+        section(ppr.append_child("w:sectPr"), part);
+        last_paragraph_ = {};
     }
 
     std::string document_xml() {
@@ -341,17 +447,26 @@ private:
         set(root, "xmlns:pic", "http://schemas.openxmlformats.org/drawingml/2006/picture");
         auto body = root.append_child("w:body");
         blocks(body, doc_.head);
-        if (layout_.kind == LayoutKind::kNewspaper) {
-            // The masthead and headline are one section across the page; the
-            // body a continuous section in columns.
-            if (!last_paragraph_) last_paragraph_ = body.append_child("w:p");
-            auto ppr = last_paragraph_.child("w:pPr");
-            if (!ppr) ppr = last_paragraph_.prepend_child("w:pPr");
-            section(ppr.append_child("w:sectPr"), false);
+        if (layout_.kind != LayoutKind::kNewspaper) {
+            blocks(body, doc_.body);
+            if (!last_paragraph_) body.append_child("w:p");  // Word wants a paragraph after a final table
+            section(body.append_child("w:sectPr"), Part::kWhole);
+            return serialize(x);
         }
+        if (last_paragraph_) head_rule(last_paragraph_);
+        end_section(body, Part::kHead);
         blocks(body, doc_.body);
-        if (!last_paragraph_) body.append_child("w:p");  // Word wants a paragraph after a final table
-        section(body.append_child("w:sectPr"), true);
+        end_section(body, Part::kColumns);
+        // The last section holds one empty paragraph, a point high.
+        auto empty = body.append_child("w:p").append_child("w:pPr");
+        auto spacing = empty.append_child("w:spacing");
+        set(spacing, "w:before", "0");
+        set(spacing, "w:after", "0");
+        set(spacing, "w:line", "20");
+        set(spacing, "w:lineRule", "exact");
+        auto rpr = empty.append_child("w:rPr");
+        set(rpr.append_child("w:sz"), "w:val", "2");
+        section(body.append_child("w:sectPr"), Part::kEnd);
         return serialize(x);
     }
 
@@ -483,24 +598,28 @@ private:
     const Document& doc_;
     const Layout& layout_;
     DocxStyles styles_;
+    const ParagraphSizes& shrunk_;
     pugi::xml_node last_paragraph_;
     std::vector<std::pair<std::string, std::string>> extra_parts_;  // headers and footers
     std::vector<std::pair<std::string, std::string>> media_;        // images
     std::vector<Rel> rels_;
     std::map<std::string, int> part_count_;
     bool even_and_odd_ = false;
+    std::string running_head_id_;  // the newspaper's header part, once made
     int next_rel_ = 10;  // rId1-3 are styles, settings and the font table
 };
 
 }  // namespace
 
-std::vector<ZipPart> docx_parts(const Document& doc, const Layout& layout, const FontTable& fonts) {
-    return DocxWriter(doc, layout, fonts).parts();
+std::vector<ZipPart> docx_parts(const Document& doc, const Layout& layout, const FontTable& fonts,
+                                const ParagraphSizes& shrunk) {
+    return DocxWriter(doc, layout, fonts, shrunk).parts();
 }
 
-void write_docx(const Document& doc, const Layout& layout, const FontTable& fonts, ByteSink& out) {
+void write_docx(const Document& doc, const Layout& layout, const FontTable& fonts, ByteSink& out,
+                const ParagraphSizes& shrunk) {
     // Zip timestamps cannot go before 1980.
-    write_zip(out, docx_parts(doc, layout, fonts), std::max<std::time_t>(document_time(), 315532800));
+    write_zip(out, docx_parts(doc, layout, fonts, shrunk), std::max<std::time_t>(document_time(), 315532800));
 }
 
 }  // namespace bulletin

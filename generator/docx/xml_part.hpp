@@ -14,4 +14,9 @@ void declare(pugi::xml_document& doc);
 // No indentation: whitespace between runs would become text in Word.
 std::string serialize(const pugi::xml_document& doc);
 
+// The child `name` of a w:pPr, made where the schema wants it among the
+// children already there (Word refuses a paragraph whose properties are
+// out of order), or the one already there.
+pugi::xml_node paragraph_property(pugi::xml_node ppr, const char* name);
+
 }  // namespace bulletin::xml

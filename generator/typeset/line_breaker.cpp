@@ -21,7 +21,7 @@ SetLine place(const std::vector<Piece>& pieces, std::size_t begin, std::size_t e
     double natural = 0;
     std::size_t gaps = 0;
     for (std::size_t i = begin; i < end; ++i) {
-        natural += pieces[i].width();
+        natural += pieces[i].width() + (i > begin ? pieces[i].autospace : 0);
         if (i > begin && pieces[i].glue_before) ++gaps;
     }
     line.natural_width = natural;
@@ -38,6 +38,7 @@ SetLine place(const std::vector<Piece>& pieces, std::size_t begin, std::size_t e
     double x = offset;
     for (std::size_t i = begin; i < end; ++i) {
         if (i > begin && pieces[i].glue_before) x += per_gap;
+        if (i > begin) x += pieces[i].autospace;
         line.x.push_back(x);
         x += pieces[i].width();
     }
@@ -88,7 +89,7 @@ std::vector<SetLine> break_lines(std::vector<Piece>& pieces, double first_width,
                 forced = true;
                 break;
             }
-            double w = pieces[j].width();
+            double w = pieces[j].width() + (j > i ? pieces[j].autospace : 0);
             bool trailing_space = pieces[j].is_space;
             if (!trailing_space && used + w > measure + kEpsilon && j > i) break;
             used += w;
@@ -104,7 +105,8 @@ std::vector<SetLine> break_lines(std::vector<Piece>& pieces, double first_width,
         // next line is pulled in if compressing it to half width makes room.
         std::size_t end = 0;
         if (pieces[j].no_line_start && pieces[j].trim_right_max > 0) {
-            double squeezed = used + pieces[j].advance - pieces[j].trim_left - pieces[j].trim_right_max;
+            double squeezed =
+                used + pieces[j].autospace + pieces[j].advance - pieces[j].trim_left - pieces[j].trim_right_max;
             bool next_can_start = j + 1 >= n || pieces[j + 1].break_before;
             if (squeezed <= measure + kEpsilon && next_can_start) {
                 pieces[j].trim_right = pieces[j].trim_right_max;

@@ -6,9 +6,11 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
+#include "compose/document.hpp"
 #include "layout/layout.hpp"
 #include "support/image_file.hpp"
 #include "typeset/font_face.hpp"
@@ -75,6 +77,14 @@ struct DocumentInfo {
 
 struct TypesetDocument {
     std::vector<Page> pages;
+    // The share of the layout's leading and spacing the pages were set at
+    // (below 1 when a newspaper was set tighter to save its last page;
+    // see tightened_layout() in typeset/typesetter.hpp).
+    double tightening = 1;
+    // The paragraphs of the Document set smaller than their style, to fit
+    // (shrink_to_fit), and the size they were set at: a DOCX gives them
+    // that size too, since Word cannot shrink a paragraph by itself.
+    ParagraphSizes shrunk;
     std::vector<Bookmark> bookmarks;
     DocumentInfo info;
 };

@@ -29,6 +29,12 @@ bool is_ascii_alnum(char32_t c) { return (c >= '0' && c <= '9') || (c >= 'A' && 
 // The end of a number: 2023, 99.8%, 1.2.
 bool is_number_end(char32_t c) { return (c >= '0' && c <= '9') || c == '%' || c == '.'; }
 
+// The Western side of 中西间距: Latin letters and digits (and the % of a
+// number), set in the Latin face.
+bool is_western(char32_t c) {
+    return is_ascii_alnum(c) || c == '%' || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
 bool is_ideograph(char32_t c) {
     return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x3FFFF) ||
            (c >= 0xF900 && c <= 0xFAFF);
@@ -208,6 +214,8 @@ std::vector<Piece> shape_paragraph(const std::vector<TextRun>& runs, const FontS
         if (prev.forced_break) allowed = true;
         p.break_before = allowed;
         p.glue_before = !doubled_mark && (is_cjk(first) || is_cjk(prev_last) || p.is_space || prev.is_space);
+        if ((is_ideograph(prev_last) && is_western(first)) || (is_western(prev_last) && is_ideograph(first)))
+            p.autospace = 0.25 * (is_ideograph(first) ? p.size : prev.size);
     }
 
     // 标点挤压: adjacent full-width punctuation takes 1.5 em, not 2.

@@ -42,6 +42,10 @@ struct Piece {
     bool is_space = false;        // dropped at the end and start of a line
     bool forced_break = false;    // U+2028: the line ends after this piece
     bool no_line_start = false;   // closing punctuation (行首禁则)
+    // Space before this piece where Han meets a Latin letter or digit (中西
+    //间距, clreq 3.2.2: a quarter em; what Word, WPS and LibreOffice add
+    // too); not at the start of a line.
+    double autospace = 0;
     double width() const { return advance - trim_left - trim_right; }
 };
 

@@ -16,7 +16,9 @@ Typesetter::Typesetter(const Layout& layout, const FontSet& fonts, std::string i
 
 const SetParagraph& Typesetter::set(const Paragraph& p, double width) {
     paragraphs_.push_back(set_paragraph(p, layout_, fonts_, width, missing_));
-    return paragraphs_.back();
+    const SetParagraph& sp = paragraphs_.back();
+    if (sp.size < sp.style->size) shrunk_[&p] = sp.size;
+    return sp;
 }
 
 Frame Typesetter::new_page_frame(TypesetDocument& doc) {
@@ -38,16 +40,13 @@ TypesetDocument Typesetter::typeset(const Document& doc) {
     }
     if (out.pages.empty()) new_page_frame(out);
     page_numbers(out);
+    out.shrunk = std::move(shrunk_);
     report_missing();
     if (layout_.kind == LayoutKind::kNewspaper) return tightened_to_fit(doc, std::move(out));
     return out;
 }
 
-namespace {
-
-// The layout with every style's leading and spacing (and the gaps of the
-// newspaper grid) reduced to `scale`; leading never below 1.15 × the size.
-Layout tightened(const Layout& layout, double scale) {
+Layout tightened_layout(const Layout& layout, double scale) {
     Layout tight = layout;
     for (auto& [name, st] : tight.styles) {
         st.leading = std::max(st.leading * scale, std::min(st.leading, st.size * 1.15));
@@ -59,7 +58,6 @@ Layout tightened(const Layout& layout, double scale) {
     return tight;
 }
 
-}  // namespace
 
 TypesetDocument Typesetter::tightened_to_fit(const Document& doc, TypesetDocument set) {
     const NewspaperSpec& ns = layout_.newspaper;
@@ -67,9 +65,13 @@ TypesetDocument Typesetter::tightened_to_fit(const Document& doc, TypesetDocumen
     // A third, two thirds, then all of the reduction allowed: the least
     // tightening that saves the page wins.
     for (int step = 1; step <= 3; ++step) {
-        Layout tight = tightened(layout_, 1 - ns.tighten * step / 3);
+        const double scale = 1 - ns.tighten * step / 3;
+        Layout tight = tightened_layout(layout_, scale);
         TypesetDocument attempt = Typesetter(tight, fonts_, input_file_).typeset(doc);
-        if (attempt.pages.size() < set.pages.size()) return attempt;
+        if (attempt.pages.size() < set.pages.size()) {
+            attempt.tightening = scale;
+            return attempt;
+        }
     }
     return set;
 }

@@ -16,6 +16,12 @@
 
 namespace bulletin {
 
+// The layout with every style's leading and spacing (and the gaps of the
+// newspaper grid) reduced to `scale`; leading never below 1.15 × the size.
+// What a newspaper whose TypesetDocument::tightening is below 1 was set in:
+// the DOCX is written in it too.
+Layout tightened_layout(const Layout& layout, double scale);
+
 class Typesetter {
 public:
     // `input_file` names the bulletin in error messages.
@@ -52,6 +58,7 @@ private:
     std::string input_file_;
     std::deque<SetParagraph> paragraphs_;  // stable addresses for FlowItems
     std::vector<MissingChar> missing_;
+    ParagraphSizes shrunk_;  // see TypesetDocument::shrunk
     double last_page_fill_ = 1;  // newspaper: share of the column height used on the last page
 };
 

@@ -152,17 +152,32 @@ TEST_CASE("docx: the table layout is a real table with a repeating header and sp
     CHECK_FALSE(p.document.select_node("//w:cantSplit"));  // rows may break across pages
 }
 
-TEST_CASE("docx: the newspaper body is a continuous section in columns") {
+TEST_CASE("docx: the newspaper body is a continuous section in columns, balanced by the one after it") {
     Package p("newspaper");
-    auto first = p.document.select_node("//w:p/w:pPr/w:sectPr").node();
-    REQUIRE(first);
-    CHECK_FALSE(first.child("w:cols"));
-    auto body = p.document.select_node("//w:body/w:sectPr").node();
-    CHECK(std::string(body.child("w:type").attribute("w:val").value()) == "continuous");
-    CHECK(std::string(body.child("w:cols").attribute("w:num").value()) == "5");
-    CHECK(body.child("w:headerReference"));
+    auto sections = p.document.select_nodes("//w:sectPr");
+    REQUIRE(sections.size() == 3);
+    auto head = sections[0].node(), columns = sections[1].node(), end = sections[2].node();
+    // The masthead and headline across the page; page 1 has no running head.
+    CHECK_FALSE(head.child("w:cols"));
+    CHECK(head.child("w:titlePg"));
+    CHECK(head.select_node("w:headerReference[@w:type='first']"));
+    // The body in columns, continuous, with the running head from page 2 on.
+    CHECK(std::string(columns.child("w:type").attribute("w:val").value()) == "continuous");
+    CHECK(std::string(columns.child("w:cols").attribute("w:num").value()) == "5");
+    CHECK(std::string(columns.select_node("w:headerReference[@w:type='default']").node().attribute("r:id").value()) ==
+          head.select_node("w:headerReference[@w:type='default']").node().attribute("r:id").value());
+    // A continuous break after the columns is what balances them.
+    CHECK(std::string(end.child("w:type").attribute("w:val").value()) == "continuous");
+    CHECK_FALSE(end.child("w:cols"));
+    CHECK(std::string(end.parent().name()) == "w:body");
     // Title lines break with <w:br/>, banners carry their shading in the style.
     CHECK(p.document.select_node("//w:p[w:pPr/w:pStyle/@w:val='Headline']/w:r/w:br"));
     CHECK(p.styles.select_node("//w:style[@w:styleId='Banner']/w:pPr/w:shd[@w:fill='C4161C']"));
-    CHECK(p.document.select_node("//w:p[w:pPr/w:pStyle/@w:val='Masthead']/w:pPr/w:shd"));
+    // The band: a table row as tall as the PDF's, shaded.
+    auto band = p.document.select_node("//w:tbl[w:tr/w:tc/w:p/w:pPr/w:pStyle/@w:val='Masthead']").node();
+    REQUIRE(band);
+    CHECK(std::string(band.select_node("w:tr/w:trPr/w:trHeight").node().attribute("w:hRule").value()) == "exact");
+    CHECK(band.select_node("w:tr/w:tc/w:tcPr/w:shd[@w:fill='C4161C']"));
+    // The rule under the headline block.
+    CHECK(head.parent().parent().select_node("w:pPr/w:pBdr/w:bottom[@w:color='C4161C']"));
 }
