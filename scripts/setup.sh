@@ -20,7 +20,7 @@ build_pkgs=(
 font_pkgs=(fonts-noto-cjk fonts-lxgw-wenkai fonts-liberation2 texlive-lang-chinese)
 test_pkgs=(
   catch2 poppler-utils qpdf python3 python3-yaml python3-docx libxml2-utils
-  libreoffice-writer clang-16 libclang-rt-16-dev llvm-16
+  libreoffice-writer python3-fitz clang-16 libclang-rt-16-dev llvm-16
 )
 
 want=("${build_pkgs[@]}" "${font_pkgs[@]}")

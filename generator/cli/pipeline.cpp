@@ -160,9 +160,22 @@ void Render::write(Format format, ByteSink& out) const {
         write_pdf(pages_, out);
         return;
     }
-    // As the PDF was set: tighter, headlines smaller (Word cannot do either by itself).
+    // As the PDF was set: tighter, headlines smaller, rare characters in the
+    // font the PDF found for them (Word can do none of it by itself).
     const Layout layout = pages_.tightening < 1 ? tightened_layout(layout_, pages_.tightening) : layout_;
-    write_docx(doc_, layout, docx_fonts(*fonts_), out, pages_.shrunk);
+    TypesetFacts facts;
+    facts.shrunk = pages_.shrunk;
+    facts.fallback = [fonts = fonts_.get()](const std::string& role_name, char32_t c) -> std::string {
+        const FontRole* role = fonts->role(role_name);
+        if (!role) return {};
+        const FontFace* face = fonts->face_for(*role, c);
+        if (!face || face == role->cjk || face == role->latin) return {};
+        // The office name of a role whose own face it is (宋体 for Noto Serif CJK).
+        for (const auto& name : fonts->role_names())
+            if (fonts->role(name)->cjk == face) return fonts->role(name)->office.cjk;
+        return {};
+    };
+    write_docx(doc_, layout, docx_fonts(*fonts_), out, facts);
 }
 
 }  // namespace bulletin::cli

@@ -12,6 +12,7 @@
 #include "docx/xml_part.hpp"
 #include "docx/zip_package.hpp"
 #include "support/document_time.hpp"
+#include "support/utf8.hpp"
 #include "support/version.hpp"
 
 namespace bulletin {
@@ -42,8 +43,8 @@ void add_text(pugi::xml_node run, const std::string& text) {
 
 class DocxWriter {
 public:
-    DocxWriter(const Document& doc, const Layout& layout, const FontTable& fonts, const ParagraphSizes& shrunk)
-        : doc_(doc), layout_(layout), styles_(layout, fonts), shrunk_(shrunk) {}
+    DocxWriter(const Document& doc, const Layout& layout, const FontTable& fonts, const TypesetFacts& facts)
+        : doc_(doc), layout_(layout), styles_(layout, fonts), facts_(facts) {}
 
     std::vector<ZipPart> parts() {
         std::vector<ZipPart> out;
@@ -74,20 +75,30 @@ private:
         // navigation pane at its level.
         if (p.outline_level > 0 && p.style.rfind("heading", 0) != 0)
             set(ppr.append_child("w:outlineLvl"), "w:val", std::to_string(p.outline_level - 1));
-        std::string strong = styles_.strong_style(p.style);
+        const std::string strong = styles_.strong_style(p.style);
+        const Style& st = layout_.style(p.style);
         // A headline the PDF set smaller to fit its measure, at that size.
-        auto shrunk = shrunk_.find(&p);
+        auto shrunk = facts_.shrunk.find(&p);
         for (const Span& span : p.spans) {
-            auto r = w.append_child("w:r");
-            pugi::xml_node rpr;
-            if (span.strong && !strong.empty()) set((rpr = r.append_child("w:rPr")).append_child("w:rStyle"), "w:val", strong);
-            if (shrunk != shrunk_.end()) {
-                if (!rpr) rpr = r.append_child("w:rPr");
-                const std::string half = std::to_string(std::lround(shrunk->second * 2));
-                set(rpr.append_child("w:sz"), "w:val", half);
-                set(rpr.append_child("w:szCs"), "w:val", half);
+            const std::string& role = span.strong && !st.strong.empty() ? st.strong : st.font;
+            for (const auto& [text, fallback] : fallback_segments(span.text, role)) {
+                auto r = w.append_child("w:r");
+                // Run properties in the schema's order: rStyle, rFonts, sz, szCs.
+                pugi::xml_node rpr;
+                auto props = [&] { return rpr ? rpr : (rpr = r.append_child("w:rPr")); };
+                if (span.strong && !strong.empty()) set(props().append_child("w:rStyle"), "w:val", strong);
+                if (!fallback.empty()) {  // a character the style's fonts lack, in the PDF's font for it
+                    auto f = props().append_child("w:rFonts");
+                    for (const char* slot : {"w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"}) set(f, slot, fallback);
+                    set(f, "w:hint", "eastAsia");
+                }
+                if (shrunk != facts_.shrunk.end()) {
+                    const std::string half = std::to_string(std::lround(shrunk->second * 2));
+                    set(props().append_child("w:sz"), "w:val", half);
+                    set(props().append_child("w:szCs"), "w:val", half);
+                }
+                add_text(r, text);
             }
-            add_text(r, span.text);
         }
         last_paragraph_ = w;
     }
@@ -96,6 +107,21 @@ private:
     // of exactly that height, shaded in the accent colour, the column's name
     // and its Latin spelling at the left and the facts at the right, centred
     // vertically.
+    // `text` cut where the font changes: stretches the role's own fonts set,
+    // and stretches of characters they lack with the font for those.
+    std::vector<std::pair<std::string, std::string>> fallback_segments(const std::string& text,
+                                                                       const std::string& role) const {
+        if (!facts_.fallback) return {{text, {}}};
+        std::vector<std::pair<std::string, std::string>> out;
+        for (char32_t c : utf8::decode(text)) {
+            std::string font = c == 0x2028 ? std::string() : facts_.fallback(role, c);
+            if (out.empty() || out.back().second != font) out.emplace_back(std::string(), font);
+            out.back().first += utf8::encode(c);
+        }
+        if (out.empty()) out.emplace_back(std::string(), std::string());
+        return out;
+    }
+
     void masthead(pugi::xml_node body, const Masthead& m) {
         const NewspaperSpec& ns = layout_.newspaper;
         const double width = layout_.page.content_width();
@@ -598,7 +624,7 @@ private:
     const Document& doc_;
     const Layout& layout_;
     DocxStyles styles_;
-    const ParagraphSizes& shrunk_;
+    const TypesetFacts& facts_;
     pugi::xml_node last_paragraph_;
     std::vector<std::pair<std::string, std::string>> extra_parts_;  // headers and footers
     std::vector<std::pair<std::string, std::string>> media_;        // images
@@ -612,14 +638,14 @@ private:
 }  // namespace
 
 std::vector<ZipPart> docx_parts(const Document& doc, const Layout& layout, const FontTable& fonts,
-                                const ParagraphSizes& shrunk) {
-    return DocxWriter(doc, layout, fonts, shrunk).parts();
+                                const TypesetFacts& facts) {
+    return DocxWriter(doc, layout, fonts, facts).parts();
 }
 
 void write_docx(const Document& doc, const Layout& layout, const FontTable& fonts, ByteSink& out,
-                const ParagraphSizes& shrunk) {
+                const TypesetFacts& facts) {
     // Zip timestamps cannot go before 1980.
-    write_zip(out, docx_parts(doc, layout, fonts, shrunk), std::max<std::time_t>(document_time(), 315532800));
+    write_zip(out, docx_parts(doc, layout, fonts, facts), std::max<std::time_t>(document_time(), 315532800));
 }
 
 }  // namespace bulletin
