@@ -7,13 +7,51 @@
 
 namespace bulletin {
 
-Document compose(const Bulletin& bulletin, const Layout& layout) {
-    switch (layout.kind) {
-        case LayoutKind::kTable: return compose_table(bulletin, layout);
-        case LayoutKind::kNewspaper: return compose_newspaper(bulletin, layout);
-        case LayoutKind::kOfficial: break;
+namespace {
+
+// Every paragraph with an outline level, in the body and in table cells.
+template <class Visit>
+void for_each_heading(std::vector<Block>& blocks, Visit&& visit) {
+    for (Block& b : blocks) {
+        if (auto* p = std::get_if<Paragraph>(&b); p && p->outline_level > 0) visit(*p);
+        if (auto* t = std::get_if<Table>(&b))
+            for (TableRow& r : t->rows)
+                for (TableCell& c : r.cells)
+                    for (Paragraph& p : c.paragraphs)
+                        if (p.outline_level > 0) visit(p);
     }
-    return compose_official(bulletin, layout);
+}
+
+// What a paragraph prints, as one line: its bookmark.
+std::string printed_text(const Paragraph& p) {
+    static const std::string kLineBreak = "\u2028";
+    std::string out;
+    for (const Span& s : p.spans)
+        for (std::size_t i = 0; i < s.text.size();) {
+            if (s.text.compare(i, kLineBreak.size(), kLineBreak) == 0) {
+                out += ' ';
+                i += kLineBreak.size();
+            } else {
+                out += s.text[i++];
+            }
+        }
+    return utf8::trim(out);
+}
+
+}  // namespace
+
+Document compose(const Bulletin& bulletin, const Layout& layout) {
+    Document doc;
+    switch (layout.kind) {
+        case LayoutKind::kTable: doc = compose_table(bulletin, layout); break;
+        case LayoutKind::kNewspaper: doc = compose_newspaper(bulletin, layout); break;
+        case LayoutKind::kOfficial: doc = compose_official(bulletin, layout); break;
+    }
+    // A bookmark says what its heading prints, so the PDF's outline and
+    // Word's navigation pane (which lists the heading paragraphs) agree.
+    for_each_heading(doc.body, [](Paragraph& p) { p.outline_title = printed_text(p); });
+    for_each_heading(doc.head, [](Paragraph& p) { p.outline_title = printed_text(p); });
+    return doc;
 }
 
 namespace compose_parts {
@@ -102,7 +140,6 @@ void sections(std::vector<Block>& out, const std::vector<Section>& list, const L
         auto title_spans = inline_spans(title, text_origin(s.title, "section title"));
         h.spans.insert(h.spans.end(), title_spans.begin(), title_spans.end());
         h.outline_level = lvl;
-        h.outline_title = number + title;
         out.push_back(h);
         paragraphs(out, s.body, "body", "section body");
         sections(out, s.sections, layout, level + 1, 1);

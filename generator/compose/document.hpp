@@ -27,7 +27,7 @@ struct Paragraph {
     std::string style;
     std::vector<Span> spans;
     int outline_level = 0;       // 1-4: a bookmark / heading level; 0 = body text
-    std::string outline_title;   // bookmark text
+    std::string outline_title;   // bookmark text: what the paragraph prints (set by compose())
     bool keep_with_next = false; // in addition to the style's own setting
 };
 
@@ -35,11 +35,11 @@ struct TableCell {
     std::vector<Paragraph> paragraphs;
 };
 
+// A bookmark belongs to a paragraph in a cell (an item's title, a group's
+// label), as anywhere else.
 struct TableRow {
     std::vector<TableCell> cells;  // one per column; a group row has a single cell spanning all
     bool group = false;
-    int outline_level = 0;
-    std::string outline_title;
 };
 
 // Columns come from the layout's table settings.

@@ -88,9 +88,10 @@ Paragraph proposal_sentence(const Item& item, const LabelContext& labels) {
 
 void add_item(std::vector<Block>& out, const Item& item, const LabelContext& labels, int level) {
     if (sentence_style(item, labels)) {
+        // The sentence is the item's heading: its bookmark, and in Word a
+        // paragraph of a heading style derived from the body's.
         Paragraph s = proposal_sentence(item, labels);
         s.outline_level = level;
-        s.outline_title = utf8::trim(item.title.value);
         out.push_back(s);
         for (const auto& field : item_field_order()) {
             if (field == "proposers" || field == "leaders") continue;  // in the sentence
@@ -106,7 +107,6 @@ void add_item(std::vector<Block>& out, const Item& item, const LabelContext& lab
                {utf8::trim(item.title.value), false, item_origin(item, "title", item.title)},
                {"》" + number_suffix(item, labels), false, {}}};
     h.outline_level = level;
-    h.outline_title = prefix + utf8::trim(item.title.value);
     out.push_back(h);
     append_item_body(out, item, labels);
 }
@@ -179,13 +179,14 @@ Document compose_newspaper(const Bulletin& b, const Layout& layout) {
         banner.spans = {{label, false, text_origin(g.label, "group label")},
                         {layout.newspaper.banner_mark, false, {}}};
         banner.keep_with_next = true;
-        banner.outline_level = 1;
-        banner.outline_title = g.title.empty() ? label : label + "　" + utf8::trim(g.title.value);
+        // The group's heading: its title, or the banner when it has none.
+        banner.outline_level = g.title.empty() ? 1 : 0;
         out.push_back(banner);
         if (!g.title.empty()) {
             Paragraph title;
             title.style = "group_title";
             title.spans = {{title_lines(g.title.value), false, {g.title.pos, "group title"}}};
+            title.outline_level = 1;
             out.push_back(title);
         }
         for (const Item& item : g.items) add_item(out, item, labels, 2);

@@ -22,7 +22,6 @@ void add_item(std::vector<Block>& out, const Item& item, long long number, int l
                {utf8::trim(item.title.value), false, item_origin(item, "title", item.title)},
                {number_suffix(item, labels), false, {}}};
     h.outline_level = level;
-    h.outline_title = prefix + title;
     out.push_back(h);
     append_item_body(out, item, labels);
 }
@@ -55,7 +54,6 @@ Document compose_official(const Bulletin& b, const Layout& layout) {
         if (!title.empty()) h.spans.push_back({"　", false, {}});
         if (!title.empty()) h.spans.push_back({title, false, text_origin(g.title, "group title")});
         h.outline_level = 1;
-        h.outline_title = title.empty() ? label : label + "　" + title;
         out.push_back(h);
         long long n = 0;
         for (const Item& item : g.items) add_item(out, item, ++n, 2, labels);

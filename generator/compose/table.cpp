@@ -25,12 +25,12 @@ public:
         for (const auto& c : layout.table.columns) shown_.insert(c.field);
     }
 
+    // `level`: the outline level of the item's title (its heading).
     TableRow row(const Item& item, int level) const {
         TableRow r;
-        r.outline_level = level;
-        r.outline_title = fmt::format("{}　{}", item.display_seq, utf8::trim(item.title.value));
         const auto& cols = layout_.table.columns;
-        for (std::size_t c = 0; c < cols.size(); ++c) r.cells.push_back(cell(item, cols[c], c + 1 == cols.size()));
+        for (std::size_t c = 0; c < cols.size(); ++c)
+            r.cells.push_back(cell(item, cols[c], c + 1 == cols.size(), level));
         return r;
     }
 
@@ -57,7 +57,7 @@ private:
         return out;
     }
 
-    TableCell cell(const Item& item, const TableColumn& col, bool last) const {
+    TableCell cell(const Item& item, const TableColumn& col, bool last, int level) const {
         TableCell cell;
         for (const auto& field : fields_of(col.field, last)) {
             std::vector<Paragraph> part;
@@ -90,6 +90,7 @@ private:
             } else {
                 part = field_paragraphs(item, field, labels_, col.style);
             }
+            if (field == "title" && !part.empty()) part.front().outline_level = level;
             cell.paragraphs.insert(cell.paragraphs.end(), part.begin(), part.end());
         }
         // A table cell holds text: of an image, the caption is printed.
@@ -147,9 +148,8 @@ Document compose_table(const Bulletin& b, const Layout& layout) {
                     p.spans.push_back({"　", false, {}});
                     p.spans.push_back({utf8::trim(g.title.value), false, text_origin(g.title, "group title")});
                 }
+                p.outline_level = 1;
                 group.cells.push_back({{p}});
-                group.outline_level = 1;
-                group.outline_title = g.title.empty() ? label : label + "　" + utf8::trim(g.title.value);
                 table.rows.push_back(group);
             }
             for (const Item& item : g.items) {

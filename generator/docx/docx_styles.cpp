@@ -1,6 +1,8 @@
 #include "docx/docx_styles.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -28,7 +30,37 @@ constexpr Builtin kBuiltins[] = {
     {"body", "BodyText", "Body Text"},  {"title", "Title", "Title"},        {"subtitle", "Subtitle", "Subtitle"},
     {"heading1", "Heading1", "heading 1"}, {"heading2", "Heading2", "heading 2"}, {"heading3", "Heading3", "heading 3"},
     {"heading4", "Heading4", "heading 4"}, {"page_number", "Footer", "footer"},   {"running_head", "Header", "header"},
+    {"caption", "Caption", "caption"},
 };
+
+// The names a Chinese office reads in Word's and WPS's style list for the
+// bundled layouts' own styles (Word shows its built-in ones in Chinese by
+// itself); a layout's other styles keep their own names.
+struct ChineseName {
+    const char* layout;
+    const char* name;
+};
+constexpr ChineseName kChineseNames[] = {
+    {"meta", "会议信息"},         {"label", "字段标签"},       {"signature", "落款"},
+    {"masthead", "报头"},         {"masthead_latin", "报头拼音"}, {"masthead_info", "报头信息"},
+    {"kicker", "引题"},           {"headline", "主标题"},      {"byline", "署名"},
+    {"lead", "导语"},             {"banner", "栏目条"},        {"group_title", "分组标题"},
+    {"item_title", "条目标题"},   {"table_text", "表格正文"},  {"table_center", "表格居中"},
+    {"table_body", "表格办理情况"}, {"table_header", "表头"},  {"table_group", "表格分组"},
+};
+// The font roles of the manifest, for the names of character styles.
+constexpr ChineseName kRoleNames[] = {
+    {"xiaobiaosong", "小标宋"}, {"fangsong", "仿宋"}, {"kaiti", "楷体"},     {"heiti", "黑体"},
+    {"heiti_light", "细黑体"},  {"songti", "宋体"},   {"songti_bold", "粗宋体"},
+};
+
+const char* chinese_name(const ChineseName* begin, const ChineseName* end, const std::string& key) {
+    for (const ChineseName* n = begin; n != end; ++n)
+        if (key == n->layout) return n->name;
+    return nullptr;
+}
+
+const char* const kLevelNames[] = {"", "一级", "二级", "三级", "四级", "五级", "六级", "七级", "八级", "九级"};
 
 std::string pascal(const std::string& name) {
     std::string out;
@@ -66,6 +98,24 @@ std::string DocxStyles::paragraph_style(const std::string& layout_style) const {
     for (const auto& b : kBuiltins)
         if (layout_style == b.layout) return b.id;
     return pascal(layout_style);
+}
+
+void DocxStyles::note_use(const std::string& layout_style, int outline_level) {
+    levels_[layout_style].insert(outline_level);
+}
+
+int DocxStyles::own_level(const std::string& layout_style) const {
+    auto it = levels_.find(layout_style);
+    if (it != levels_.end() && it->second.size() == 1) return *it->second.begin();
+    // Word's heading styles are headings even where no paragraph uses them.
+    if (it == levels_.end() && layout_style.size() == 8 && layout_style.rfind("heading", 0) == 0)
+        return layout_style[7] - '0';
+    return 0;
+}
+
+std::string DocxStyles::paragraph_style(const std::string& layout_style, int outline_level) const {
+    if (outline_level == 0 || own_level(layout_style) == outline_level) return paragraph_style(layout_style);
+    return paragraph_style(layout_style) + "Level" + std::to_string(outline_level);
 }
 
 std::string DocxStyles::strong_style(const std::string& layout_style) const {
@@ -110,7 +160,7 @@ void DocxStyles::add_run_props(pugi::xml_node rpr, const Style& st, const Style*
     }
 }
 
-void DocxStyles::add_paragraph_props(pugi::xml_node ppr, const Style& st, const Style* parent) const {
+void DocxStyles::add_paragraph_props(pugi::xml_node ppr, const Style& st, const Style* parent, int outline_level) const {
     // Children in the schema's order: keepNext, keepLines, shd, snapToGrid,
     // spacing, ind, jc, outlineLvl.
     // A heading stays with what follows, and in one piece, as in the PDF.
@@ -138,8 +188,7 @@ void DocxStyles::add_paragraph_props(pugi::xml_node ppr, const Style& st, const 
     set(ind, "w:right", std::to_string(twips(st.right)));
     set(ind, "w:firstLine", std::to_string(twips(st.indent)));
     set(ppr.append_child("w:jc"), "w:val", jc(st.align));
-    if (st.name.rfind("heading", 0) == 0 && st.name.size() == 8)
-        set(ppr.append_child("w:outlineLvl"), "w:val", std::string(1, static_cast<char>(st.name[7] - 1)));
+    if (outline_level > 0) set(ppr.append_child("w:outlineLvl"), "w:val", std::to_string(outline_level - 1));
 }
 
 std::string DocxStyles::styles_xml() const {
@@ -176,6 +225,7 @@ std::string DocxStyles::styles_xml() const {
     auto name_of = [](const std::string& layout_style) {
         for (const auto& b : kBuiltins)
             if (layout_style == b.layout) return std::string(b.name);
+        if (const char* n = chinese_name(std::begin(kChineseNames), std::end(kChineseNames), layout_style)) return std::string(n);
         std::string n = layout_style;
         for (auto& c : n)
             if (c == '_') c = ' ';
@@ -191,9 +241,30 @@ std::string DocxStyles::styles_xml() const {
         set(s.append_child("w:basedOn"), "w:val", parent ? paragraph_style(st.based_on) : std::string("Normal"));
         set(s.append_child("w:next"), "w:val", name.rfind("heading", 0) == 0 ? "BodyText" : paragraph_style(name));
         s.append_child("w:qFormat");
-        add_paragraph_props(s.append_child("w:pPr"), st, parent);
+        // A style based on a heading style is not a heading unless it says so:
+        // outline level 9 is Word's "body text".
+        int level = own_level(name);
+        if (level == 0 && parent && own_level(st.based_on) > 0) level = 10;
+        add_paragraph_props(s.append_child("w:pPr"), st, parent, level);
         add_run_props(s.append_child("w:rPr"), st, parent);
     }
+    // A style whose paragraphs are headings at more than one level, or only
+    // some of them headings (a table cell holding an item's title): one
+    // heading style per level, based on it, so that the navigation pane
+    // lists exactly the paragraphs the PDF bookmarks.
+    for (const auto& [name, levels] : levels_)
+        for (int level : levels) {
+            if (level == 0 || own_level(name) == level || !layout_.styles.count(name)) continue;
+            auto s = root.append_child("w:style");
+            set(s, "w:type", "paragraph");
+            set(s, "w:styleId", paragraph_style(name, level));
+            set(s.append_child("w:name"), "w:val",
+                fmt::format("{}（{}标题）", name_of(name), kLevelNames[std::min(level, 9)]));
+            set(s.append_child("w:basedOn"), "w:val", paragraph_style(name));
+            set(s.append_child("w:next"), "w:val", paragraph_style(name));
+            s.append_child("w:qFormat");
+            set(s.append_child("w:pPr").append_child("w:outlineLvl"), "w:val", std::to_string(level - 1));
+        }
     // Character styles: one per strong role, and the layout styles used inline.
     std::set<std::string> strong_roles;
     for (const auto& [name, st] : layout_.styles)
@@ -202,7 +273,8 @@ std::string DocxStyles::styles_xml() const {
         auto s = root.append_child("w:style");
         set(s, "w:type", "character");
         set(s, "w:styleId", "Strong" + pascal(role));
-        set(s.append_child("w:name"), "w:val", "strong " + role);
+        const char* role_name = chinese_name(std::begin(kRoleNames), std::end(kRoleNames), role);
+        set(s.append_child("w:name"), "w:val", fmt::format("强调（{}）", role_name ? role_name : role.c_str()));
         s.append_child("w:qFormat");
         auto r = s.append_child("w:rPr");
         add_role_fonts(r, role);
@@ -211,7 +283,7 @@ std::string DocxStyles::styles_xml() const {
         auto s = root.append_child("w:style");
         set(s, "w:type", "character");
         set(s, "w:styleId", pascal(name) + "Char");
-        set(s.append_child("w:name"), "w:val", name_of(name) + " char");
+        set(s.append_child("w:name"), "w:val", name_of(name) + "（字符）");
         add_run_props(s.append_child("w:rPr"), layout_.style(name), nullptr, true);
     }
     // The table style: the grid and the cell padding of the layout.

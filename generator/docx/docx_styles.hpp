@@ -38,6 +38,13 @@ public:
 
     // The Word style id of a layout style ("body" -> "BodyText").
     std::string paragraph_style(const std::string& layout_style) const;
+    // Every paragraph's style and outline level, noted before any is
+    // written: a heading's level is its style's (Word's navigation pane
+    // lists paragraphs by style), so a layout style used at several levels
+    // gets a heading style per level.
+    void note_use(const std::string& layout_style, int outline_level);
+    // The style id of a paragraph of `layout_style` at `outline_level`.
+    std::string paragraph_style(const std::string& layout_style, int outline_level) const;
     // The character style for `strong` text in a paragraph of `layout_style`,
     // or "" when the strong font is the paragraph's own.
     std::string strong_style(const std::string& layout_style) const;
@@ -52,11 +59,14 @@ private:
     void add_role_fonts(pugi::xml_node rpr, const std::string& role) const;
     // `character`: for a character style, which says every property.
     void add_run_props(pugi::xml_node rpr, const Style& st, const Style* parent, bool character = false) const;
-    void add_paragraph_props(pugi::xml_node ppr, const Style& st, const Style* parent) const;
+    void add_paragraph_props(pugi::xml_node ppr, const Style& st, const Style* parent, int outline_level) const;
+    // The outline level a layout style's own Word style carries (0: none).
+    int own_level(const std::string& layout_style) const;
 
     const Layout& layout_;
     const FontTable& fonts_;
     std::set<std::string> character_styles_;  // layout styles used as character styles
+    std::map<std::string, std::set<int>> levels_;  // layout style -> outline levels its paragraphs have
 };
 
 }  // namespace bulletin

@@ -44,7 +44,10 @@ void add_text(pugi::xml_node run, const std::string& text) {
 class DocxWriter {
 public:
     DocxWriter(const Document& doc, const Layout& layout, const FontTable& fonts, const TypesetFacts& facts)
-        : doc_(doc), layout_(layout), styles_(layout, fonts), facts_(facts) {}
+        : doc_(doc), layout_(layout), styles_(layout, fonts), facts_(facts) {
+        note_styles(doc.head);
+        note_styles(doc.body);
+    }
 
     std::vector<ZipPart> parts() {
         std::vector<ZipPart> out;
@@ -64,17 +67,26 @@ public:
     }
 
 private:
+    void note_styles(const std::vector<Block>& blocks) {
+        auto note = [&](const Paragraph& p) { styles_.note_use(p.style, p.outline_level); };
+        for (const Block& b : blocks) {
+            if (const auto* p = std::get_if<Paragraph>(&b)) note(*p);
+            else if (const auto* img = std::get_if<Image>(&b)) note(img->caption);
+            else if (const auto* t = std::get_if<Table>(&b))
+                for (const TableRow& r : t->rows)
+                    for (const TableCell& c : r.cells)
+                        for (const Paragraph& para : c.paragraphs) note(para);
+        }
+    }
+
     // ------------------------------------------------------------ content
 
     void paragraph(pugi::xml_node parent, const Paragraph& p) {
         auto w = parent.append_child("w:p");
         auto ppr = w.append_child("w:pPr");
-        set(ppr.append_child("w:pStyle"), "w:val", styles_.paragraph_style(p.style));
+        // A heading's outline level comes with its style (see note_use()).
+        set(ppr.append_child("w:pStyle"), "w:val", styles_.paragraph_style(p.style, p.outline_level));
         if (p.keep_with_next && !layout_.style(p.style).keep_with_next) ppr.append_child("w:keepNext");
-        // Bookmarked text that is not a heading style still shows in Word's
-        // navigation pane at its level.
-        if (p.outline_level > 0 && p.style.rfind("heading", 0) != 0)
-            set(ppr.append_child("w:outlineLvl"), "w:val", std::to_string(p.outline_level - 1));
         const std::string strong = styles_.strong_style(p.style);
         const Style& st = layout_.style(p.style);
         // A headline the PDF set smaller to fit its measure, at that size.

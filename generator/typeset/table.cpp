@@ -23,8 +23,6 @@ TableSetter::TableSetter(const Table& table, const Layout& layout, const SetFn& 
     header_height_ = full_height(header_);
     for (const TableRow& r : table.rows) {
         rows_.push_back(make_row(r.cells, r.group, false));
-        rows_.back().outline_level = r.outline_level;
-        rows_.back().outline_title = r.outline_title;
     }
 }
 
@@ -219,8 +217,6 @@ Cursor TableSetter::place(TypesetDocument& doc, Cursor at, const FrameSource& ne
             }
             draw_header();
             double y = at.frame.y + at.used;
-            if (!row.started && row.outline_level > 0)
-                doc.bookmarks.push_back({row.outline_level, row.outline_title, at.frame.page, y});
             row.started = true;
             draw_part(doc, at.frame, y, row, *upto, part_height);
             if (!row.group) cell_spans.push_back({y, y + part_height});

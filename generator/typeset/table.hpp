@@ -36,8 +36,6 @@ private:
     struct Row {
         std::vector<Cell> cells;  // one per column, or one spanning all (group rows)
         bool group = false;
-        int outline_level = 0;
-        std::string outline_title;
         bool started = false;  // some of it is already placed
     };
 

@@ -3,7 +3,9 @@
 # a package (parts, XML, no Linux-only font), with python-docx, and through
 # LibreOffice — in the fonts the PDF uses (bulletin fonts --fontconfig) —
 # whose PDF must have the same pages as bulletin's own, the newspaper's
-# last page balanced in both (tests/tools/parity_check.py).
+# last page balanced in both (tests/tools/parity_check.py); Word's
+# navigation pane must list what the PDF's bookmarks list
+# (tests/tools/navigation_check.py).
 set -u
 bin=$1; root=$2
 fail=0
@@ -31,5 +33,6 @@ for name in "${!source[@]}"; do
     --manifest "$root/fonts/fonts.yaml" >"$work/out" || { cat "$work/out"; fail=1; }
   "$root/tests/tools/parity_check.py" "$work/$name.pdf" "$work/lo/$name.pdf" \
     "$root/layouts/${layout_of[$name]}.yaml" >"$work/out" || { cat "$work/out"; fail=1; }
+  "$root/tests/tools/navigation_check.py" "$work/$name.pdf" "$work/$name.docx" >"$work/out" || { cat "$work/out"; fail=1; }
 done
 exit $fail

@@ -30,7 +30,10 @@ Paragraph para(const std::string& style, const std::string& text) { return {styl
 TableRow row(const std::string& tag, int paragraphs) {
     TableRow r;
     r.cells.push_back({{para("table_center", "1")}});
-    r.cells.push_back({{para("table_text", "关于" + tag + "的建议")}});
+    Paragraph title = para("table_text", "关于" + tag + "的建议");
+    title.outline_level = 1;  // the item's heading: its bookmark
+    title.outline_title = tag;
+    r.cells.push_back({{title}});
     r.cells.push_back({{para("table_center", "杨　献")}});
     r.cells.push_back({{para("table_center", "经信局")}});
     TableCell progress;
@@ -38,8 +41,6 @@ TableRow row(const std::string& tag, int paragraphs) {
         progress.paragraphs.push_back(para("table_body", tag + std::to_string(i) +
                                                              "段：一是严格规范程序，要求立案审查人员及时签收，避免产生时效及期限利益争议。"));
     r.cells.push_back(progress);
-    r.outline_level = 1;
-    r.outline_title = tag;
     return r;
 }
 
