@@ -73,14 +73,23 @@ void set_info(Document& doc, const Bulletin& b) {
     doc.keywords = utf8::trim(b.meta.session.value);
 }
 
-std::string byline_text(const Byline& byline, const LabelContext& labels) {
-    if (!byline.text.empty()) return utf8::trim(byline.text.value);
-    std::vector<std::string> parts;
-    if (!byline.reporter.empty())
-        parts.push_back(labels.label("reporter") + " " + space_name(byline.reporter.value));
-    if (!byline.photographer.empty())
-        parts.push_back(labels.label("photographer") + " " + space_name(byline.photographer.value));
-    return "■" + join(parts, "　");
+Paragraph byline_paragraph(const Byline& byline, const LabelContext& labels, const std::string& style) {
+    Paragraph p;
+    p.style = style;
+    if (!byline.text.empty()) {
+        p.spans = {{utf8::trim(byline.text.value), false, text_origin(byline.text, "bulletin.byline")}};
+        return p;
+    }
+    p.spans = {{"■", false, {}}};
+    auto part = [&](const char* label, const Text& name) {
+        if (name.empty()) return;
+        if (p.spans.size() > 1) p.spans.push_back({"　", false, {}});
+        p.spans.push_back({labels.label(label) + " ", false, {}});
+        p.spans.push_back(name_span(name.value, text_origin(name, "bulletin.byline")));
+    };
+    part("reporter", byline.reporter);
+    part("photographer", byline.photographer);
+    return p;
 }
 
 void front_matter(std::vector<Block>& out, const Bulletin& b, const LabelContext& labels) {
@@ -103,10 +112,7 @@ void front_matter(std::vector<Block>& out, const Bulletin& b, const LabelContext
         session.pos.column -= 1;  // the text begins with the added （
         out.push_back(make_paragraph("subtitle", "（" + utf8::trim(m.session.value) + "）", session));
     }
-    if (!m.byline.empty()) {
-        SourcePos at = !m.byline.text.empty() ? m.byline.text.pos : m.byline.reporter.pos;
-        out.push_back(make_paragraph("meta", byline_text(m.byline, labels), {at, "bulletin.byline"}));
-    }
+    if (!m.byline.empty()) out.push_back(byline_paragraph(m.byline, labels, "meta"));
     // 空一行: one empty body line between the title block and the text.
     Paragraph blank;
     blank.style = "body";

@@ -26,8 +26,9 @@ void closing_and_signature(std::vector<Block>& out, const Bulletin& b);
 // Prose sections as numbered headings + body, from heading level `level`.
 void sections(std::vector<Block>& out, const std::vector<Section>& sections, const Layout& layout, int level,
               long long first_number);
-// The byline as printed: ■记者 徐玉霞 摄影 王　强.
-std::string byline_text(const Byline& byline, const LabelContext& labels);
+// The byline as printed, a paragraph in `style`: ■记者 徐玉霞　摄影 王 强 (a
+// two-character name spaced to three).
+Paragraph byline_paragraph(const Byline& byline, const LabelContext& labels, const std::string& style);
 
 }  // namespace compose_parts
 

@@ -21,6 +21,10 @@ struct Span {
     std::string text;  // U+2028 forces a line break
     bool strong = false;
     Origin origin;
+    // Set to the width of this many characters by spacing them out — a
+    // two-character name aligned with three-character ones (杨 献) — never
+    // by an inserted character, so that 杨献 is found and copied as written.
+    int fit_chars = 0;
 };
 
 struct Paragraph {

@@ -156,10 +156,7 @@ Document compose_newspaper(const Bulletin& b, const Layout& layout) {
         sub.spans = {{"——", false, {}}, {utf8::trim(m.subtitle.value), false, meta_origin(m.subtitle, "subtitle")}};
         doc.head.push_back(sub);
     }
-    if (!m.byline.empty()) {
-        SourcePos at = !m.byline.text.empty() ? m.byline.text.pos : m.byline.reporter.pos;
-        doc.head.push_back(make_paragraph("byline", byline_text(m.byline, labels), {at, "bulletin.byline"}));
-    }
+    if (!m.byline.empty()) doc.head.push_back(byline_paragraph(m.byline, labels, "byline"));
     paragraphs(doc.head, b.intro, "lead", "intro");
 
     std::vector<Block>& out = doc.body;

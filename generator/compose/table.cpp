@@ -74,9 +74,8 @@ private:
                 // One leader a line, two-character names spaced to three; the
                 // position, if any, under the name.
                 for (const Leader& l : item.leaders) {
-                    Origin name = item_origin(item, "leaders", l.name);
-                    name.exact = false;  // the spacing shifts the columns
-                    part.push_back({col.style, {{space_name(l.name.value), false, name}}, 0, {}, false});
+                    part.push_back({col.style, {name_span(l.name.value, item_origin(item, "leaders", l.name))}, 0, {},
+                                    false});
                     if (!l.position.empty())
                         part.push_back({col.style,
                                         {{"（", false, {}},

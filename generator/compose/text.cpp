@@ -34,10 +34,11 @@ std::string format_number(const std::string& format, long long n) {
     return out;
 }
 
-std::string space_name(const std::string& name) {
-    std::u32string u = utf8::decode(utf8::trim(name));
-    if (u.size() == 2 && u[0] >= 0x3400 && u[1] >= 0x3400) return utf8::encode(u.substr(0, 1)) + "\u3000" + utf8::encode(u.substr(1));
-    return utf8::trim(name);
+Span name_span(const std::string& name, Origin origin) {
+    Span s{utf8::trim(name), false, std::move(origin)};
+    std::u32string u = utf8::decode(s.text);
+    if (u.size() == 2 && u[0] >= 0x3400 && u[1] >= 0x3400) s.fit_chars = 3;
+    return s;
 }
 
 std::string chinese_date(const std::string& iso_date) {

@@ -15,8 +15,9 @@ std::string chinese_numeral(long long n);
 // Fills a numbering format: {cn} = Chinese numeral, {n} = Arabic.
 std::string format_number(const std::string& format, long long n);
 
-// Two-character names are spaced to the width of three: 杨献 -> 杨　献.
-std::string space_name(const std::string& name);
+// A person's name as a span: a two-character one is spaced out to the
+// width of three (杨 献) by Span::fit_chars.
+Span name_span(const std::string& name, Origin origin);
 
 // 2025-01-20 -> 2025年1月20日.
 std::string chinese_date(const std::string& iso_date);

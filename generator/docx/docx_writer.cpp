@@ -91,25 +91,44 @@ private:
         const Style& st = layout_.style(p.style);
         // A headline the PDF set smaller to fit its measure, at that size.
         auto shrunk = facts_.shrunk.find(&p);
+        const double size = shrunk != facts_.shrunk.end() ? shrunk->second : st.size;
         for (const Span& span : p.spans) {
+            if (span.text.empty()) continue;  // no empty runs
             const std::string& role = span.strong && !st.strong.empty() ? st.strong : st.font;
-            for (const auto& [text, fallback] : fallback_segments(span.text, role)) {
-                auto r = w.append_child("w:r");
-                // Run properties in the schema's order: rStyle, rFonts, sz, szCs.
-                pugi::xml_node rpr;
-                auto props = [&] { return rpr ? rpr : (rpr = r.append_child("w:rPr")); };
-                if (span.strong && !strong.empty()) set(props().append_child("w:rStyle"), "w:val", strong);
-                if (!fallback.empty()) {  // a character the style's fonts lack, in the PDF's font for it
-                    auto f = props().append_child("w:rFonts");
-                    for (const char* slot : {"w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"}) set(f, slot, fallback);
-                    set(f, "w:hint", "eastAsia");
+            const Fit fit = fit_of(span, size);
+            for (auto [text, fallback] : fallback_segments(span.text, role)) {
+                // A spaced-out name: its first character alone, with the space
+                // after it (what LibreOffice shows; Word fits the text itself).
+                std::string rest;
+                if (fit.width > 0 && fit.spacing > 0) {
+                    rest = text.substr(utf8::encode(utf8::decode(text).front()).size());
+                    text.resize(text.size() - rest.size());
                 }
-                if (shrunk != facts_.shrunk.end()) {
-                    const std::string half = std::to_string(std::lround(shrunk->second * 2));
-                    set(props().append_child("w:sz"), "w:val", half);
-                    set(props().append_child("w:szCs"), "w:val", half);
+                for (int part = 0; part < (rest.empty() ? 1 : 2); ++part) {
+                    auto r = w.append_child("w:r");
+                    // Run properties in the schema's order: rStyle, rFonts, spacing, sz, szCs, fitText.
+                    pugi::xml_node rpr;
+                    auto props = [&] { return rpr ? rpr : (rpr = r.append_child("w:rPr")); };
+                    if (span.strong && !strong.empty()) set(props().append_child("w:rStyle"), "w:val", strong);
+                    if (!fallback.empty()) {  // a character the style's fonts lack, in the PDF's font for it
+                        auto f = props().append_child("w:rFonts");
+                        for (const char* slot : {"w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"}) set(f, slot, fallback);
+                        set(f, "w:hint", "eastAsia");
+                    }
+                    if (part == 0 && !rest.empty())
+                        set(props().append_child("w:spacing"), "w:val", std::to_string(twips(fit.spacing)));
+                    if (shrunk != facts_.shrunk.end()) {
+                        const std::string half = std::to_string(std::lround(shrunk->second * 2));
+                        set(props().append_child("w:sz"), "w:val", half);
+                        set(props().append_child("w:szCs"), "w:val", half);
+                    }
+                    if (fit.width > 0) {
+                        auto f = props().append_child("w:fitText");
+                        set(f, "w:val", std::to_string(twips(fit.width)));
+                        set(f, "w:id", std::to_string(fit.id));
+                    }
+                    add_text(r, part == 0 ? text : rest);
                 }
-                add_text(r, text);
             }
         }
         last_paragraph_ = w;
@@ -119,6 +138,20 @@ private:
     // of exactly that height, shaded in the accent colour, the column's name
     // and its Latin spelling at the left and the facts at the right, centred
     // vertically.
+    // A span spaced out to a width (Span::fit_chars): Word's fitText, which
+    // spreads the characters over it, and the letter-spacing after the first
+    // of two characters that gives the same, for LibreOffice (which does not
+    // read fitText; Word lets fitText decide).
+    struct Fit {
+        double width = 0, spacing = 0;
+        int id = 0;
+    };
+    Fit fit_of(const Span& span, double size) {
+        const std::size_t chars = utf8::length(span.text);
+        if (span.fit_chars <= 0 || chars < 2 || chars >= static_cast<std::size_t>(span.fit_chars)) return {};
+        return {span.fit_chars * size, chars == 2 ? (span.fit_chars - 2) * size : 0, ++fit_ids_};
+    }
+
     // `text` cut where the font changes: stretches the role's own fonts set,
     // and stretches of characters they lack with the font for those.
     std::vector<std::pair<std::string, std::string>> fallback_segments(const std::string& text,
@@ -220,7 +253,7 @@ private:
         for (double w : widths) set(grid.append_child("w:gridCol"), "w:w", std::to_string(twips(w)));
 
         auto cell = [&](pugi::xml_node tr, const TableCell& c, double width, int span, bool middle,
-                        const std::optional<Color>& fill) {
+                        const std::optional<Color>& fill, const std::string& style) {
             auto tc = tr.append_child("w:tc");
             auto tcpr = tc.append_child("w:tcPr");
             auto w = tcpr.append_child("w:tcW");
@@ -235,21 +268,26 @@ private:
             }
             if (middle) set(tcpr.append_child("w:vAlign"), "w:val", "center");
             for (const Paragraph& p : c.paragraphs) paragraph(tc, p);
-            if (c.paragraphs.empty()) tc.append_child("w:p");  // a cell holds at least one paragraph
+            // A cell holds at least one paragraph: an empty one in the
+            // column's style, at its size, not in Normal.
+            if (c.paragraphs.empty())
+                set(tc.append_child("w:p").append_child("w:pPr").append_child("w:pStyle"), "w:val",
+                    styles_.paragraph_style(style));
         };
         // The header row repeats on every page; rows may break across pages.
         auto header = tbl.append_child("w:tr");
         header.append_child("w:trPr").append_child("w:tblHeader");
         for (std::size_t c = 0; c < t.header.size(); ++c)
-            cell(header, t.header[c], widths[c], 1, true, layout_.table.header_background);
+            cell(header, t.header[c], widths[c], 1, true, layout_.table.header_background, layout_.table.header_style);
         for (const TableRow& row : t.rows) {
             auto tr = tbl.append_child("w:tr");
             if (row.group) {
-                cell(tr, row.cells.at(0), layout_.page.content_width(), static_cast<int>(cols.size()), false, {});
+                cell(tr, row.cells.at(0), layout_.page.content_width(), static_cast<int>(cols.size()), false, {},
+                     layout_.table.group_style);
                 continue;
             }
             for (std::size_t c = 0; c < row.cells.size(); ++c)
-                cell(tr, row.cells[c], widths[c], 1, cols[c].middle, {});
+                cell(tr, row.cells[c], widths[c], 1, cols[c].middle, {}, cols[c].style);
         }
         last_paragraph_ = {};
     }
@@ -273,6 +311,15 @@ private:
         auto ppr = p.append_child("w:pPr");
         set(ppr.append_child("w:pStyle"), "w:val", styles_.paragraph_style(img.caption.style));
         if (!img.caption.spans.empty()) ppr.append_child("w:keepNext");
+        // The style's exact line height would crop the picture to one line:
+        // the picture's own height, off the grid, with the PDF's gap around it.
+        set(ppr.append_child("w:snapToGrid"), "w:val", "0");
+        auto spacing = ppr.append_child("w:spacing");
+        const long gap = twips(layout_.style(img.caption.style).size / 2);
+        set(spacing, "w:before", std::to_string(gap));
+        set(spacing, "w:after", std::to_string(gap));
+        set(spacing, "w:line", "240");
+        set(spacing, "w:lineRule", "auto");
         set(ppr.append_child("w:jc"), "w:val", "center");
         auto inline_ = p.append_child("w:r").append_child("w:drawing").append_child("wp:inline");
         for (const char* d : {"distT", "distB", "distL", "distR"}) set(inline_, d, "0");
@@ -497,6 +544,7 @@ private:
         end_section(body, Part::kColumns);
         // The last section holds one empty paragraph, a point high.
         auto empty = body.append_child("w:p").append_child("w:pPr");
+        set(empty.append_child("w:pStyle"), "w:val", styles_.paragraph_style("body"));
         auto spacing = empty.append_child("w:spacing");
         set(spacing, "w:before", "0");
         set(spacing, "w:after", "0");
@@ -644,6 +692,7 @@ private:
     std::map<std::string, int> part_count_;
     bool even_and_odd_ = false;
     std::string running_head_id_;  // the newspaper's header part, once made
+    int fit_ids_ = 0;              // w:fitText groups
     int next_rel_ = 10;  // rId1-3 are styles, settings and the font table
 };
 

@@ -237,7 +237,7 @@ private:
     std::string glyph_run(const GlyphRun& run, double page_height) {
         const CidFont& font = *fonts_[font_index_.at(run.face)];
         std::string out;
-        bool actual_text = false;
+        bool actual_text = run.actual_text;
         std::u32string text;
         for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
             if (!font.maps_uniquely(run.glyphs[i])) actual_text = true;

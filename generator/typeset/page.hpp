@@ -33,6 +33,9 @@ struct GlyphRun {
     // table's header on later pages): not text of the document, which
     // typeset/verify counts.
     bool repeated = false;
+    // Its text must reach PDF readers through /ActualText: spacing between
+    // its glyphs (a name spaced out) must not become a space when copied.
+    bool actual_text = false;
 };
 
 struct Rule {

@@ -26,7 +26,8 @@ SetParagraph set_paragraph(const Paragraph& paragraph, const Layout& layout, con
     auto set_at = [&](double size, std::vector<MissingChar>& missing_out) {
         std::vector<TextRun> runs;
         for (const Span& span : paragraph.spans)
-            runs.push_back({span.text, span.strong ? strong : regular, size, st.color, st.tracking, span.origin});
+            runs.push_back({span.text, span.strong ? strong : regular, size, st.color, st.tracking, span.origin,
+                            span.fit_chars});
         sp.pieces = shape_paragraph(runs, fonts, missing_out);
         sp.lines = break_lines(sp.pieces, first, measure, st.align);
     };
@@ -88,6 +89,7 @@ void draw_line(const SetParagraph& p, std::size_t index, double x, double y, Pag
             page.elements.emplace_back(std::move(fresh));
             run = &std::get<GlyphRun>(page.elements.back());
         }
+        run->actual_text = run->actual_text || piece.fitted;
         for (std::size_t g = 0; g < piece.glyphs.size(); ++g) {
             run->glyphs.push_back(piece.glyphs[g]);
             run->xs.push_back(piece_x + piece.glyph_x[g] - run->x);

@@ -218,6 +218,26 @@ std::vector<Piece> shape_paragraph(const std::vector<TextRun>& runs, const FontS
             p.autospace = 0.25 * (is_ideograph(first) ? p.size : prev.size);
     }
 
+    // A run spaced out to a width: the extra shared by the gaps between its
+    // characters; a name stays whole, and justification leaves it alone.
+    for (std::size_t k = 0; k < pieces.size();) {
+        const std::size_t run = run_of[piece_start[k]];
+        std::size_t end = k + 1;
+        while (end < pieces.size() && run_of[piece_start[end]] == run) ++end;
+        const TextRun& r = runs[run];
+        double natural = 0;
+        for (std::size_t i = k; i < end; ++i) natural += pieces[i].advance;
+        const double extra = r.fit_chars * r.size - natural;
+        if (r.fit_chars > 0 && end - k >= 2 && extra > 0) {
+            for (std::size_t i = k; i < end; ++i) {
+                pieces[i].fitted = true;
+                if (i + 1 < end) pieces[i].advance += extra / static_cast<double>(end - k - 1);
+                if (i > k) pieces[i].break_before = pieces[i].glue_before = false, pieces[i].autospace = 0;
+            }
+        }
+        k = end;
+    }
+
     // 标点挤压: adjacent full-width punctuation takes 1.5 em, not 2.
     for (std::size_t k = 0; k + 1 < pieces.size(); ++k) {
         Piece& a = pieces[k];

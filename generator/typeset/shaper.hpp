@@ -22,6 +22,7 @@ struct TextRun {
     Color color;
     double tracking = 0;  // extra space after each character
     Origin origin;        // for "character not in any font" messages
+    int fit_chars = 0;    // spaced out to this many characters' width (Span::fit_chars)
 };
 
 // One cluster (usually one character).
@@ -46,6 +47,10 @@ struct Piece {
     //间距, clreq 3.2.2: a quarter em; what Word, WPS and LibreOffice add
     // too); not at the start of a line.
     double autospace = 0;
+    // Part of a run spaced out to a width (a name aligned to three
+    // characters): kept on one line, not justified, and its text given to
+    // PDF readers as written (the space is not a character).
+    bool fitted = false;
     double width() const { return advance - trim_left - trim_right; }
 };
 

@@ -181,3 +181,46 @@ TEST_CASE("docx: the newspaper body is a continuous section in columns, balanced
     // The rule under the headline block.
     CHECK(head.parent().parent().select_node("w:pPr/w:pBdr/w:bottom[@w:color='C4161C']"));
 }
+
+TEST_CASE("docx: headings carry their outline level in their style, derived per level where needed") {
+    Package p("table");
+    // The item's title in its cell is a heading: a style based on the cell's.
+    auto title = p.document.select_node("//w:tc/w:p[w:r/w:t[contains(., '虹霓工业园区')]]/w:pPr/w:pStyle").node();
+    REQUIRE(title);
+    const std::string id = title.attribute("w:val").value();
+    CHECK(id != "TableText");
+    auto style = p.styles.select_node(("//w:style[@w:styleId='" + id + "']").c_str()).node();
+    REQUIRE(style);
+    CHECK(std::string(style.child("w:basedOn").attribute("w:val").value()) == "TableText");
+    CHECK(std::string(style.select_node("w:pPr/w:outlineLvl").node().attribute("w:val").value()) == "1");
+    // No paragraph says its outline level itself.
+    CHECK_FALSE(p.document.select_node("//w:p/w:pPr/w:outlineLvl"));
+    // Chinese names for the bundled layouts' own styles.
+    CHECK(p.styles.select_node("//w:style[@w:styleId='TableHeader']/w:name[@w:val='表头']"));
+}
+
+TEST_CASE("docx: a two-character name is fitted to three characters, its text as written") {
+    const char* yaml =
+        "bulletin: {title: 公报}\n"
+        "items:\n"
+        "  - title: 关于甲的建议\n"
+        "    leaders: [杨献, 罗祖盘]\n";
+    Diagnostics d("t.yaml");
+    auto b = load_bulletin_text(yaml, d);
+    REQUIRE(b);
+    Layout layout = bundled_layout("table");
+    std::string document;
+    for (auto& part : docx_parts(compose(*b, layout), layout, fonts()))
+        if (part.name == "word/document.xml") document = part.data;
+    pugi::xml_document x;
+    REQUIRE(x.load_string(document.c_str()));
+    auto yang = x.select_node("//w:r[w:t='杨']").node();
+    auto xian = x.select_node("//w:r[w:t='献']").node();
+    REQUIRE(yang);
+    REQUIRE(xian);
+    CHECK(yang.next_sibling("w:r") == xian);  // 杨献: adjacent, nothing between
+    CHECK(std::string(yang.select_node("w:rPr/w:fitText").node().attribute("w:id").value()) ==
+          xian.select_node("w:rPr/w:fitText").node().attribute("w:id").value());
+    CHECK(yang.select_node("w:rPr/w:spacing"));
+    CHECK(document.find("\u3000") == std::string::npos);
+}

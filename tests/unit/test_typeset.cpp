@@ -256,3 +256,36 @@ TEST_CASE("a forced break (title lines) ends the line") {
     REQUIRE(lines.size() == 2);
     CHECK(lines[1] == U"凝心聚力惠民生");
 }
+
+TEST_CASE("a quarter em between Han and Latin letters or digits, but not at a line's start") {
+    auto pieces = shape("达2023年");
+    auto lines = break_lines(pieces, 20 * kSize, 20 * kSize, Align::kLeft);
+    REQUIRE(lines.size() == 1);
+    // 达|2 and 3|年 get the gap; between the digits none.
+    CHECK(pieces[1].autospace == Approx(0.25 * kSize));
+    CHECK(pieces[2].autospace == 0);
+    CHECK(pieces[5].autospace == Approx(0.25 * kSize));
+    CHECK(lines[0].x[1] == Approx(pieces[0].width() + 0.25 * kSize));
+    CHECK(lines[0].natural_width == Approx(pieces[0].width() + pieces[1].width() * 4 + pieces[5].width() + 0.5 * kSize));
+    // Full-width punctuation next to a digit gets none (clreq).
+    CHECK(shape("，2")[1].autospace == 0);
+    // At a line's start the gap is not set: 年 begins the second line flush.
+    auto broken = shape("一二三四五六七2023年八");
+    auto two = break_lines(broken, 7.5 * kSize, 7.5 * kSize, Align::kLeft);
+    REQUIRE(two.size() == 2);
+    CHECK(two[1].x.front() == 0);
+}
+
+TEST_CASE("a two-character name fitted to three characters: spaced, whole, extracted as written") {
+    std::vector<MissingChar> missing;
+    TextRun name{"杨献", fonts().role("songti"), kSize, {}, 0, {}, 3};
+    TextRun rest{"、罗祖盘", fonts().role("songti"), kSize, {}, 0, {}, 0};
+    auto pieces = shape_paragraph({name, rest}, fonts(), missing);
+    REQUIRE(pieces.size() >= 3);
+    CHECK(pieces[0].width() + pieces[1].width() == Approx(3 * kSize));
+    CHECK(pieces[0].fitted);
+    CHECK(pieces[1].fitted);
+    CHECK_FALSE(pieces[1].break_before);  // never 杨 | 献
+    CHECK_FALSE(pieces[1].glue_before);   // justification leaves it as set
+    CHECK_FALSE(pieces[2].fitted);
+}
