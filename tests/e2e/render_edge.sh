@@ -57,6 +57,13 @@ check "pdf and docx in one run" '[[ -s "$work/both.pdf" && -s "$work/both.docx" 
 "$bin" render "$fx/missing-glyph.yaml" -o "$work/none.pdf" -o "$work/none.docx" >/dev/null 2>&1
 check "bad input: neither format written" '[[ ! -e "$work/none.pdf" && ! -e "$work/none.docx" ]]'
 
+# A two-character name is spaced to three characters' width, never by an
+# inserted character: searching either file for 杨献 finds it.
+"$bin" render "$root/examples/sample.yaml" --layout table -o "$work/names.pdf" -o "$work/names.docx" >/dev/null 2>&1
+check "杨献 found in the PDF" 'pdftotext -raw "$work/names.pdf" - | grep -q 杨献'
+check "杨献 found in the DOCX" 'unzip -p "$work/names.docx" word/document.xml | sed "s/<[^>]*>//g" | grep -q 杨献'
+check "no U+3000 inserted in names" '! pdftotext -raw "$work/names.pdf" - | grep -q "杨　献"'
+
 # Same input, SOURCE_DATE_EPOCH set: byte-identical output.
 for layout in official table newspaper; do
   for ext in pdf docx; do
