@@ -24,6 +24,7 @@ import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pdf_check import lost_characters, out_of_order, squeeze, yaml_paragraphs  # noqa: E402
+from report import report  # noqa: E402
 
 import docx  # noqa: E402
 import yaml  # noqa: E402
@@ -121,11 +122,7 @@ def main():
             if runs and len(miss) > 0.05 * len(runs):
                 bad.append(f"LibreOffice's PDF reading order: {len(miss)}/{len(runs)} runs not contiguous, e.g. {miss[:3]}")
 
-    for b in bad:
-        print(f"{args.docx}: {b}")
-    if not bad:
-        print(f"{args.docx}: ok")
-    return 1 if bad else 0
+    return report(args.docx, bad)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,8 @@ import zipfile
 
 import fitz  # PyMuPDF
 
+from report import report
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -71,13 +73,7 @@ def main():
         h = headings[i] if i < len(headings) else None
         if b != h:
             bad.append(f"entry {i + 1}: the PDF's bookmark is {b}, the DOCX's heading {h}")
-    for x in bad[:10]:
-        print(f"{docx}: {x}")
-    if len(bad) > 10:
-        print(f"{docx}: … {len(bad) - 10} more")
-    if not bad:
-        print(f"{docx}: ok ({len(headings)} entries)")
-    return 1 if bad else 0
+    return report(docx, bad, f"{len(headings)} entries", most=10)
 
 
 if __name__ == "__main__":

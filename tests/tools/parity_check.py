@@ -17,6 +17,8 @@ import sys
 import fitz  # PyMuPDF
 import yaml
 
+from report import report
+
 BALANCE_LINES = 6  # a heading kept with its text, an image kept with its caption
 PT_PER = {"pt": 1, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72}
 SIZES = {"A3": (297, 420), "A4": (210, 297), "A5": (148, 210), "B4": (250, 353), "B5": (176, 250)}
@@ -101,11 +103,7 @@ def main():
                 ends = ", ".join(f"{n:.0f}" for n in lines)
                 bad.append(f"{name}: the columns of page {last + 1} are not balanced: they end {ends} lines "
                            f"below their top")
-    for x in bad:
-        print(f"{office}: {x}")
-    if not bad:
-        print(f"{office}: ok")
-    return 1 if bad else 0
+    return report(office, bad)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,8 @@ import unicodedata
 
 import yaml
 
+from report import report
+
 
 def run(*cmd):
     return subprocess.run(cmd, capture_output=True, text=True)
@@ -129,11 +131,7 @@ def main():
     if runs and len(miss) > 0.05 * len(runs):
         bad.append(f"reading order: {len(miss)}/{len(runs)} 8-character runs not contiguous, e.g. {miss[:3]}")
 
-    for b in bad:
-        print(f"{args.pdf}: {b}")
-    if not bad:
-        print(f"{args.pdf}: ok ({len(runs) - len(miss)}/{len(runs)} runs in order, {n} bookmarks)")
-    return 1 if bad else 0
+    return report(args.pdf, bad, f"{len(runs) - len(miss)}/{len(runs)} runs in order, {n} bookmarks")
 
 
 if __name__ == "__main__":
