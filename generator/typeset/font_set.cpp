@@ -260,8 +260,12 @@ void FontSet::write_fontconfig(std::ostream& out) const {
         out << "  <match target=\"pattern\">\n    <test name=\"family\"><string>" << xml_escaped(name)
             << "</string></test>\n    <edit name=\"family\" mode=\"assign\" binding=\"strong\"><string>"
             << xml_escaped(face.family()) << "</string></edit>\n";
-        if (lower(face.style()).find("bold") != std::string::npos)
-            out << "    <edit name=\"weight\" mode=\"assign\" binding=\"strong\"><const>bold</const></edit>\n";
+        // The face itself, where it is not the family's regular one (Bold for
+        // 黑体, Light for LXGW WenKai): a DOCX's bold (w:b) still picks Bold.
+        const std::string style = lower(face.style());
+        if (!style.empty() && style != "regular")
+            out << "    <edit name=\"style\" mode=\"assign\" binding=\"strong\"><string>" << xml_escaped(face.style())
+                << "</string></edit>\n";
         out << "  </match>\n";
     }
     out << "  <include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>\n</fontconfig>\n";
