@@ -81,63 +81,79 @@ private:
 
     // ------------------------------------------------------------ content
 
+    // How one run looks beyond its paragraph's style.
+    struct RunLook {
+        std::string char_style;  // the strong role's character style, or ""
+        std::string font;        // the fallback face's office name, or ""
+        double spacing = 0;      // after each character (a spaced-out name)
+        double size = 0;         // a shrunk headline's size, or 0
+        double fit_width = 0;    // w:fitText, with its group id
+        int fit_id = 0;
+    };
+
+    void text_run(pugi::xml_node p, const std::string& text, const RunLook& look) {
+        auto r = p.append_child("w:r");
+        // Run properties in the schema's order: rStyle, rFonts, spacing, sz, szCs, fitText.
+        pugi::xml_node rpr;
+        auto props = [&] { return rpr ? rpr : (rpr = r.append_child("w:rPr")); };
+        if (!look.char_style.empty()) set(props().append_child("w:rStyle"), "w:val", look.char_style);
+        if (!look.font.empty()) {
+            auto f = props().append_child("w:rFonts");
+            for (const char* slot : {"w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"}) set(f, slot, look.font);
+            set(f, "w:hint", "eastAsia");
+        }
+        if (look.spacing > 0) set(props().append_child("w:spacing"), "w:val", std::to_string(twips(look.spacing)));
+        if (look.size > 0) {
+            const std::string half = std::to_string(std::lround(look.size * 2));
+            set(props().append_child("w:sz"), "w:val", half);
+            set(props().append_child("w:szCs"), "w:val", half);
+        }
+        if (look.fit_width > 0) {
+            auto f = props().append_child("w:fitText");
+            set(f, "w:val", std::to_string(twips(look.fit_width)));
+            set(f, "w:id", std::to_string(look.fit_id));
+        }
+        add_text(r, text);
+    }
+
     void paragraph(pugi::xml_node parent, const Paragraph& p) {
+        const Style& st = layout_.style(p.style);
         auto w = parent.append_child("w:p");
         auto ppr = w.append_child("w:pPr");
         // A heading's outline level comes with its style (see note_use()).
         set(ppr.append_child("w:pStyle"), "w:val", styles_.paragraph_style(p.style, p.outline_level));
-        if (p.keep_with_next && !layout_.style(p.style).keep_with_next) ppr.append_child("w:keepNext");
+        if (p.keep_with_next && !st.keep_with_next) ppr.append_child("w:keepNext");
         const std::string strong = styles_.strong_style(p.style);
-        const Style& st = layout_.style(p.style);
         // A headline the PDF set smaller to fit its measure, at that size.
         auto shrunk = facts_.shrunk.find(&p);
-        const double size = shrunk != facts_.shrunk.end() ? shrunk->second : st.size;
+        const double shrunk_size = shrunk != facts_.shrunk.end() ? shrunk->second : 0;
         for (const Span& span : p.spans) {
             if (span.text.empty()) continue;  // no empty runs
+            RunLook look;
+            look.char_style = span.strong ? strong : std::string();
+            look.size = shrunk_size;
+            const Fit fit = fit_of(span, shrunk_size > 0 ? shrunk_size : st.size);
+            look.fit_width = fit.width;
+            look.fit_id = fit.id;
             const std::string& role = span.strong && !st.strong.empty() ? st.strong : st.font;
-            const Fit fit = fit_of(span, size);
-            for (auto [text, fallback] : fallback_segments(span.text, role)) {
-                // A spaced-out name: its first character alone, with the space
-                // after it (what LibreOffice shows; Word fits the text itself).
-                std::string rest;
-                if (fit.width > 0 && fit.spacing > 0) {
-                    rest = text.substr(utf8::encode(utf8::decode(text).front()).size());
-                    text.resize(text.size() - rest.size());
-                }
-                for (int part = 0; part < (rest.empty() ? 1 : 2); ++part) {
-                    auto r = w.append_child("w:r");
-                    // Run properties in the schema's order: rStyle, rFonts, spacing, sz, szCs, fitText.
-                    pugi::xml_node rpr;
-                    auto props = [&] { return rpr ? rpr : (rpr = r.append_child("w:rPr")); };
-                    if (span.strong && !strong.empty()) set(props().append_child("w:rStyle"), "w:val", strong);
-                    if (!fallback.empty()) {  // a character the style's fonts lack, in the PDF's font for it
-                        auto f = props().append_child("w:rFonts");
-                        for (const char* slot : {"w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"}) set(f, slot, fallback);
-                        set(f, "w:hint", "eastAsia");
-                    }
-                    if (part == 0 && !rest.empty())
-                        set(props().append_child("w:spacing"), "w:val", std::to_string(twips(fit.spacing)));
-                    if (shrunk != facts_.shrunk.end()) {
-                        const std::string half = std::to_string(std::lround(shrunk->second * 2));
-                        set(props().append_child("w:sz"), "w:val", half);
-                        set(props().append_child("w:szCs"), "w:val", half);
-                    }
-                    if (fit.width > 0) {
-                        auto f = props().append_child("w:fitText");
-                        set(f, "w:val", std::to_string(twips(fit.width)));
-                        set(f, "w:id", std::to_string(fit.id));
-                    }
-                    add_text(r, part == 0 ? text : rest);
+            for (const auto& [text, fallback] : fallback_segments(span.text, role)) {
+                look.font = fallback;  // a character the style's fonts lack, in the PDF's font for it
+                // A spaced-out name of two: its first character alone, with the
+                // space after it (what LibreOffice shows; Word fits by itself).
+                const std::size_t first = utf8::encode(utf8::decode(text).front()).size();
+                if (fit.spacing > 0 && first < text.size()) {
+                    RunLook spaced = look;
+                    spaced.spacing = fit.spacing;
+                    text_run(w, text.substr(0, first), spaced);
+                    text_run(w, text.substr(first), look);
+                } else {
+                    text_run(w, text, look);
                 }
             }
         }
         last_paragraph_ = w;
     }
 
-    // The band across the page, as tall as the PDF's: a one-cell table row
-    // of exactly that height, shaded in the accent colour, the column's name
-    // and its Latin spelling at the left and the facts at the right, centred
-    // vertically.
     // A span spaced out to a width (Span::fit_chars): Word's fitText, which
     // spreads the characters over it, and the letter-spacing after the first
     // of two characters that gives the same, for LibreOffice (which does not
@@ -167,6 +183,10 @@ private:
         return out;
     }
 
+    // The band across the page, as tall as the PDF's: a one-cell table row
+    // of exactly that height, shaded in the accent colour, the column's name
+    // and its Latin spelling at the left and the facts at the right, centred
+    // vertically.
     void masthead(pugi::xml_node body, const Masthead& m) {
         const NewspaperSpec& ns = layout_.newspaper;
         const double width = layout_.page.content_width();
