@@ -30,13 +30,12 @@ inline std::shared_ptr<const bulletin::FontSet> fonts() {
 inline void typeset_and_write(std::unique_ptr<bulletin::cli::Render> render, bulletin::cli::Report& report) {
     require(render != nullptr || report.problems > 0, "Render: refused with a message");
     if (!render) return;
-    const bool typeset = render->typeset(report);
+    // The writers throw only for a fault of the machine: an exception is a crash.
+    bulletin::StringSink pdf, docx;
+    const bool typeset = render->typeset(report, {&pdf});
     require(typeset || report.problems > 0, "Render::typeset: refused with a message");
     if (!typeset) return;
-    // write() throws only for a fault of the machine: an exception is a crash.
-    bulletin::StringSink pdf, docx;
-    render->write(bulletin::cli::Format::kPdf, pdf);
-    render->write(bulletin::cli::Format::kDocx, docx);
+    render->write_docx(docx);
     require(pdf.data().compare(0, 5, "%PDF-") == 0, "the PDF starts with %PDF-");
     require(docx.data().compare(0, 2, "PK") == 0, "the DOCX is a zip");
 }

@@ -31,9 +31,14 @@ int run_render(const RenderOptions& options) {
         std::cerr << "bulletin render: " << e.what() << "\n";
         return kInputError;
     }
-    if (!render->typeset(report)) return report.status;
+    std::vector<ByteSink*> pdf_sinks;
+    for (std::size_t i = 0; i < sinks.size(); ++i)
+        if (formats[i] == Format::kPdf) pdf_sinks.push_back(sinks[i]);
     try {
-        for (std::size_t i = 0; i < sinks.size(); ++i) render->write(formats[i], *sinks[i]);
+        // The PDF is written while the pages are set; the DOCX after.
+        if (!render->typeset(report, pdf_sinks)) return report.status;
+        for (std::size_t i = 0; i < sinks.size(); ++i)
+            if (formats[i] == Format::kDocx) render->write_docx(*sinks[i]);
         outputs.commit();
     } catch (const OutputError& e) {
         std::cerr << "bulletin render: " << e.what() << "; nothing was replaced\n";

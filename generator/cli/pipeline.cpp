@@ -1,6 +1,7 @@
 #include "cli/pipeline.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -141,13 +142,18 @@ std::vector<std::string> Render::files_read() const {
     return files;
 }
 
-bool Render::typeset(Report& report) {
+bool Render::typeset(Report& report, const std::vector<ByteSink*>& pdf) {
     try {
         doc_ = compose(bulletin_, layout_);
         // Typeset even for DOCX alone: a character no font has, or text
         // the layout has no room for, is an error in every format.
-        pages_ = Typesetter(layout_, *fonts_, input_).typeset(doc_);
-        verify_typeset(doc_, pages_, layout_, input_);
+        TeeSink bytes(pdf);
+        std::optional<PdfWriter> writer;
+        if (!pdf.empty()) writer.emplace(bytes);
+        PageChecker checker(layout_, writer ? &*writer : nullptr);
+        pages_ = Typesetter(layout_, *fonts_, input_).typeset(doc_, &checker);
+        checker.verify(doc_, input_);
+        if (writer) writer->finish(pages_);
     } catch (const InputError& e) {
         for (const auto& d : e.diagnostics()) report.add(d);
         return false;
@@ -155,11 +161,7 @@ bool Render::typeset(Report& report) {
     return true;
 }
 
-void Render::write(Format format, ByteSink& out) const {
-    if (format == Format::kPdf) {
-        write_pdf(pages_, out);
-        return;
-    }
+void Render::write_docx(ByteSink& out) const {
     // As the PDF was set: tighter, headlines smaller, rare characters in the
     // font the PDF found for them (Word can do none of it by itself).
     const Layout layout = pages_.tightening < 1 ? tightened_layout(layout_, pages_.tightening) : layout_;
@@ -175,7 +177,7 @@ void Render::write(Format format, ByteSink& out) const {
             if (fonts->role(name)->cjk == face) return fonts->role(name)->office.cjk;
         return {};
     };
-    write_docx(doc_, layout, docx_fonts(*fonts_), out, facts);
+    bulletin::write_docx(doc_, layout, docx_fonts(*fonts_), out, facts);
 }
 
 }  // namespace bulletin::cli

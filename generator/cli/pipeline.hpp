@@ -25,7 +25,6 @@
 namespace bulletin::cli {
 
 enum class Format { kPdf, kDocx };
-inline constexpr Format kAllFormats[] = {Format::kPdf, Format::kDocx};
 
 // By the file name's extension (.pdf, .docx, any case).
 std::optional<Format> format_of(const std::string& path);
@@ -67,12 +66,16 @@ public:
     const Bulletin& bulletin() const { return bulletin_; }
     const Layout& layout() const { return layout_; }
 
-    // Composes and typesets; false once the problems are reported.
-    bool typeset(Report& report);
-    std::size_t page_count() const { return pages_.pages.size(); }
+    // Composes and typesets, writing the PDF while its pages are set (each
+    // page as it is finished): its bytes go to every sink of `pdf` (none:
+    // the pages are checked and dropped). False once the problems are
+    // reported; throws what a sink throws, and std::runtime_error for a
+    // writer's own failure.
+    bool typeset(Report& report, const std::vector<ByteSink*>& pdf = {});
+    std::size_t page_count() const { return pages_.page_count; }
 
-    // The bytes of one format (after typeset()).
-    void write(Format format, ByteSink& out) const;
+    // The DOCX's bytes (after typeset()).
+    void write_docx(ByteSink& out) const;
 
 private:
     Render() = default;

@@ -2,19 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
-#include <vector>
 #include <memory>
 #include <stdexcept>
+#include <vector>
 
-#include <fmt/format.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_CID_H
 #include <hb-subset.h>
-#include <hpdf_objects.h>
-#include <hpdf_streams.h>
 
-namespace bulletin {
+namespace bulletin::pdf {
 
 namespace {
 
@@ -28,28 +25,32 @@ struct HbDeleter {
 template <class T>
 using HbPtr = std::unique_ptr<T, HbDeleter>;
 
-std::string utf16be_hex(const std::u32string& text) {
-    std::string out;
-    for (char32_t c : text) {
-        if (c >= 0x10000) {
-            char32_t v = c - 0x10000;
-            out += fmt::format("{:04X}{:04X}", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
-        } else {
-            out += fmt::format("{:04X}", static_cast<unsigned>(c));
-        }
+struct FtFace {  // FreeType's view of a CFF: whether it is CID-keyed, and CIDs
+    FT_Library library = nullptr;
+    FT_Face face = nullptr;
+    FtFace(const char* data, std::size_t length, long index) {
+        if (FT_Init_FreeType(&library) != 0) library = nullptr;
+        else if (FT_New_Memory_Face(library, reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(length),
+                                    index, &face) != 0)
+            face = nullptr;
     }
-    return out;
-}
-
-void check(HPDF_STATUS status, const char* what) {
-    if (status != HPDF_OK) throw std::runtime_error(fmt::format("PDF: {} failed (libharu error {:#x})", what, status));
-}
-
-template <class T>
-T* require(T* p, const char* what) {
-    if (!p) throw std::runtime_error(fmt::format("PDF: cannot create {}", what));
-    return p;
-}
+    ~FtFace() {
+        if (face) FT_Done_Face(face);
+        if (library) FT_Done_FreeType(library);
+    }
+    FtFace(const FtFace&) = delete;
+    FtFace& operator=(const FtFace&) = delete;
+    bool cid_keyed() const {
+        FT_Bool keyed = 0;
+        return face && FT_Get_CID_Is_Internally_CID_Keyed(face, &keyed) == 0 && keyed;
+    }
+    // The CID of a glyph of a CID-keyed CFF.
+    std::uint32_t cid(std::uint32_t glyph) const {
+        FT_UInt cid = glyph;
+        if (FT_Get_CID_From_Glyph_Index(face, glyph, &cid) != 0) cid = glyph;
+        return cid;
+    }
+};
 
 // The 'head' table's font bounding box, in font units.
 void head_bbox(hb_face_t* face, int bbox[4]) {
@@ -65,16 +66,49 @@ void head_bbox(hb_face_t* face, int bbox[4]) {
     }
 }
 
+int rounded(double v) { return static_cast<int>(std::lround(v)); }
+
 }  // namespace
 
-void CidFont::use(std::uint32_t glyph, const std::u32string& text) {
-    glyphs_.insert(glyph);
-    auto [it, fresh] = text_of_.emplace(glyph, text);
-    if (!fresh && it->second != text) ambiguous_.insert(glyph);
-    if (text.empty()) ambiguous_.insert(glyph);
+struct CidFont::FreeTypeFace : FtFace {
+    using FtFace::FtFace;
+};
+
+CidFont::CidFont(const FontFace& face, int type0) : face_(face), type0_(type0) {
+    if (!face_.is_cff()) return;
+    // Whether the CFF is CID-keyed decides what a code is: read from the
+    // font's own bytes, which HarfBuzz already holds.
+    HbPtr<hb_blob_t> blob(hb_face_reference_blob(face_.hb_face()));
+    unsigned length = 0;
+    const char* data = hb_blob_get_data(blob.get(), &length);
+    auto ft = std::make_unique<FreeTypeFace>(data, length, static_cast<long>(face_.index()));
+    cid_keyed_ = ft->cid_keyed();
+    if (cid_keyed_) cids_ = std::move(ft);  // the bytes live as long as the FontFace
 }
 
-bool CidFont::maps_uniquely(std::uint32_t glyph) const { return !ambiguous_.count(glyph); }
+CidFont::~CidFont() = default;
+
+std::uint16_t CidFont::code_of(std::uint32_t glyph) {
+    auto it = codes_.find(glyph);
+    if (it != codes_.end()) return it->second;
+    const std::uint32_t code = cid_keyed_ ? cids_->cid(glyph) : glyph;
+    if (code > 0xFFFF) throw std::runtime_error("PDF: glyph " + std::to_string(glyph) + " of " + face_.path() +
+                                                " has no two-byte code");
+    return codes_.emplace(glyph, static_cast<std::uint16_t>(code)).first->second;
+}
+
+std::uint16_t CidFont::use(std::uint32_t glyph, const std::u32string& text, bool& mapped) {
+    const std::uint16_t code = code_of(glyph);
+    if (text.empty()) {
+        mapped = false;  // a second glyph of a cluster: only ActualText can tell
+        return code;
+    }
+    auto [it, fresh] = text_.emplace(glyph, text);
+    mapped = fresh || it->second == text;
+    return code;
+}
+
+int CidFont::width(std::uint32_t glyph) const { return rounded(face_.advance(glyph) * 1000.0); }
 
 std::string CidFont::subset_tag() const {
     // Deterministic: the same glyphs of the same face give the same tag.
@@ -84,7 +118,7 @@ std::string CidFont::subset_tag() const {
         h *= 1099511628211ull;
     };
     for (char c : face_.postscript_name()) mix(static_cast<unsigned char>(c));
-    for (auto g : glyphs_) mix(g);
+    for (const auto& [g, code] : codes_) mix(g);
     std::string tag;
     for (int i = 0; i < 6; ++i) {
         tag += static_cast<char>('A' + h % 26);
@@ -95,8 +129,7 @@ std::string CidFont::subset_tag() const {
 
 std::string CidFont::to_unicode_cmap() const {
     std::vector<std::pair<std::uint16_t, const std::u32string*>> entries;
-    for (const auto& [glyph, text] : text_of_)
-        if (!ambiguous_.count(glyph)) entries.emplace_back(codes_.at(glyph), &text);
+    for (const auto& [glyph, text] : text_) entries.emplace_back(codes_.at(glyph), &text);
     std::sort(entries.begin(), entries.end());
     std::string out =
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
@@ -105,9 +138,14 @@ std::string CidFont::to_unicode_cmap() const {
         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
     for (std::size_t i = 0; i < entries.size(); i += 100) {
         std::size_t n = std::min<std::size_t>(100, entries.size() - i);
-        out += fmt::format("{} beginbfchar\n", n);
-        for (std::size_t k = i; k < i + n; ++k)
-            out += fmt::format("<{:04X}> <{}>\n", entries[k].first, utf16be_hex(*entries[k].second));
+        out += std::to_string(n) + " beginbfchar\n";
+        for (std::size_t k = i; k < i + n; ++k) {
+            out += '<';
+            append_hex4(out, entries[k].first);
+            out += "> <";
+            append_utf16_hex(out, *entries[k].second);
+            out += ">\n";
+        }
         out += "endbfchar\n";
     }
     out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
@@ -115,13 +153,16 @@ std::string CidFont::to_unicode_cmap() const {
 }
 
 void CidFont::subset() {
-    // 1. Subset: only the glyphs shown (and .notdef); no layout tables, as
-    //    the embedded font is never shaped again.
+    // 1. Only the glyphs shown (and .notdef); no layout tables, as the
+    //    embedded font is never shaped again. A name-keyed CFF keeps its
+    //    glyph ids (they are the codes already written).
+    const bool cff = face_.is_cff();
+    const bool keep_ids = cff && !cid_keyed_;
     HbPtr<hb_subset_input_t> input(hb_subset_input_create_or_fail());
     if (!input) throw std::runtime_error("hb-subset: out of memory");
     hb_set_t* gids = hb_subset_input_glyph_set(input.get());
     hb_set_add(gids, 0);
-    for (auto g : glyphs_) hb_set_add(gids, g);
+    for (const auto& [g, code] : codes_) hb_set_add(gids, g);
     hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
                        HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'),
@@ -130,120 +171,87 @@ void CidFont::subset() {
                        // Identity-H addresses glyphs directly: no character maps or glyph names needed.
                        HB_TAG('c', 'm', 'a', 'p'), HB_TAG('p', 'o', 's', 't')})
         hb_set_add(drop, t);
-    hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
+    hb_subset_input_set_flags(input.get(),
+                              HB_SUBSET_FLAGS_NO_HINTING | (keep_ids ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0u));
     HbPtr<hb_subset_plan_t> plan(hb_subset_plan_create_or_fail(face_.hb_face(), input.get()));
     if (!plan) throw std::runtime_error("hb-subset could not plan a subset of " + face_.path());
     HbPtr<hb_face_t> subset(hb_subset_plan_execute_or_fail(plan.get()));
     if (!subset) throw std::runtime_error("hb-subset could not subset " + face_.path());
     const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
 
-    // 2. The program to embed, and the code of each glyph in it.
-    const bool cff = face_.is_cff();
     HbPtr<hb_blob_t> program(cff ? hb_face_reference_table(subset.get(), HB_TAG('C', 'F', 'F', ' '))
                                  : hb_face_reference_blob(subset.get()));
     unsigned length = 0;
     const char* data = hb_blob_get_data(program.get(), &length);
     if (length == 0) throw std::runtime_error("hb-subset produced an empty font for " + face_.path());
 
-    // A CID-keyed CFF is addressed by CID, which the subset keeps in its
-    // charset; read it back rather than assume CID == glyph id. Everything
-    // else (name-keyed CFF, TrueType) is addressed by the new glyph id.
-    FT_Library ft = nullptr;
-    FT_Face ft_face = nullptr;
-    FT_Bool cid_keyed = 0;
-    if (cff && FT_Init_FreeType(&ft) == 0 &&
-        FT_New_Memory_Face(ft, reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(length), 0, &ft_face) == 0)
-        FT_Get_CID_Is_Internally_CID_Keyed(ft_face, &cid_keyed);
-    for (auto g : glyphs_) {
+    // 2. Each code must still reach its glyph.
+    std::unique_ptr<FtFace> ft;
+    if (cid_keyed_) ft = std::make_unique<FtFace>(data, length, 0);
+    for (const auto& [g, code] : codes_) {
         hb_codepoint_t new_gid = hb_map_get(old_to_new, g);
         if (new_gid == HB_MAP_VALUE_INVALID) throw std::runtime_error("hb-subset lost a glyph of " + face_.path());
-        FT_UInt cid = new_gid;
-        if (cid_keyed && FT_Get_CID_From_Glyph_Index(ft_face, new_gid, &cid) != 0) cid = new_gid;
-        codes_[g] = static_cast<std::uint16_t>(cid);
-        widths_[g] = static_cast<int>(std::lround(face_.advance(g) * 1000.0));
+        bool kept = true;
+        if (cid_keyed_) kept = ft->face && ft->cid(new_gid) == code;
+        else if (keep_ids) kept = new_gid == g;
+        else cid_to_gid_[code] = static_cast<std::uint16_t>(new_gid);
+        if (!kept)
+            throw std::runtime_error("PDF: the subset of " + face_.path() + " renumbered glyph " + std::to_string(g) +
+                                     ", whose code is already written");
     }
-    if (ft_face) FT_Done_Face(ft_face);
-    if (ft) FT_Done_FreeType(ft);
     program_.assign(data, length);
 }
 
-void CidFont::embed(HPDF_Doc doc) {
-    // 3. The PDF objects.
+void CidFont::embed(PdfFile& pdf) const {
     const bool cff = face_.is_cff();
-    const auto length = static_cast<HPDF_UINT>(program_.size());
-    const char* data = program_.data();
-    auto* pdf = static_cast<HPDF_Doc_Rec*>(doc);
-    HPDF_MMgr mmgr = pdf->mmgr;
-    HPDF_Xref xref = pdf->xref;
-    std::string base_font = subset_tag() + "+" + face_.postscript_name();
+    const std::string base_font = name(subset_tag() + "+" + face_.postscript_name());
 
-    HPDF_Dict file = require(HPDF_DictStream_New(mmgr, xref), "font file");
-    file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    if (cff) check(HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C"), "FontFile3");
-    else check(HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(length)), "Length1");
-    check(HPDF_Stream_Write(file->stream, reinterpret_cast<const HPDF_BYTE*>(data), length), "font data");
+    std::string file_dict = cff ? "/Subtype/CIDFontType0C" : "/Length1 " + std::to_string(program_.size());
+    const int file = pdf.stream(file_dict, program_);
 
     int bbox[4];
     head_bbox(face_.hb_face(), bbox);
-    double to1000 = 1000.0 / face_.units_per_em();
-    HPDF_Dict desc = require(HPDF_Dict_New(mmgr), "font descriptor");
-    check(HPDF_Xref_Add(xref, desc), "font descriptor");
-    check(HPDF_Dict_AddName(desc, "Type", "FontDescriptor"), "descriptor");
-    check(HPDF_Dict_AddName(desc, "FontName", base_font.c_str()), "descriptor");
-    check(HPDF_Dict_AddNumber(desc, "Flags", 4), "descriptor");  // symbolic
-    HPDF_Array box = require(HPDF_Array_New(mmgr), "bbox");
-    for (int v : bbox) HPDF_Array_AddNumber(box, static_cast<HPDF_INT32>(std::lround(v * to1000)));
-    check(HPDF_Dict_Add(desc, "FontBBox", box), "descriptor");
-    check(HPDF_Dict_AddNumber(desc, "ItalicAngle", 0), "descriptor");
-    check(HPDF_Dict_AddNumber(desc, "Ascent", static_cast<HPDF_INT32>(std::lround(face_.ascender() * 1000))), "descriptor");
-    check(HPDF_Dict_AddNumber(desc, "Descent", static_cast<HPDF_INT32>(std::lround(face_.descender() * 1000))), "descriptor");
-    check(HPDF_Dict_AddNumber(desc, "CapHeight", static_cast<HPDF_INT32>(std::lround(face_.ascender() * 1000))), "descriptor");
-    check(HPDF_Dict_AddNumber(desc, "StemV", 80), "descriptor");
-    check(HPDF_Dict_Add(desc, cff ? "FontFile3" : "FontFile2", file), "descriptor");
+    const double to1000 = 1000.0 / face_.units_per_em();
+    std::string desc = "<</Type/FontDescriptor/FontName" + base_font + "/Flags 4/FontBBox[";
+    for (int i = 0; i < 4; ++i) desc += (i ? " " : "") + std::to_string(rounded(bbox[i] * to1000));
+    desc += "]/ItalicAngle 0/Ascent " + std::to_string(rounded(face_.ascender() * 1000)) + "/Descent " +
+            std::to_string(rounded(face_.descender() * 1000)) + "/CapHeight " +
+            std::to_string(rounded(face_.ascender() * 1000)) + "/StemV 80" + (cff ? "/FontFile3 " : "/FontFile2 ") +
+            ref(file) + ">>";
+    const int descriptor = pdf.object(desc);
 
-    HPDF_Dict cid_font = require(HPDF_Dict_New(mmgr), "CID font");
-    check(HPDF_Xref_Add(xref, cid_font), "CID font");
-    check(HPDF_Dict_AddName(cid_font, "Type", "Font"), "CID font");
-    check(HPDF_Dict_AddName(cid_font, "Subtype", cff ? "CIDFontType0" : "CIDFontType2"), "CID font");
-    check(HPDF_Dict_AddName(cid_font, "BaseFont", base_font.c_str()), "CID font");
-    HPDF_Dict info = require(HPDF_Dict_New(mmgr), "CIDSystemInfo");
-    check(HPDF_Dict_Add(info, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr)), "CIDSystemInfo");
-    check(HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr)), "CIDSystemInfo");
-    check(HPDF_Dict_AddNumber(info, "Supplement", 0), "CIDSystemInfo");
-    check(HPDF_Dict_Add(cid_font, "CIDSystemInfo", info), "CID font");
-    check(HPDF_Dict_Add(cid_font, "FontDescriptor", desc), "CID font");
-    check(HPDF_Dict_AddNumber(cid_font, "DW", 1000), "CID font");
-    if (!cff) check(HPDF_Dict_AddName(cid_font, "CIDToGIDMap", "Identity"), "CID font");
-    // W: only the codes whose width is not the default 1000, as `c [w]`.
+    // W: only the codes whose width is not the default 1000, as runs `c [w1 w2 …]`.
     std::map<std::uint16_t, int> by_code;
-    for (const auto& [g, code] : codes_) by_code[code] = widths_[g];
-    HPDF_Array w = require(HPDF_Array_New(mmgr), "W");
+    for (const auto& [g, code] : codes_) by_code[code] = width(g);
+    std::string w = "[";
+    int next = -2;
     for (const auto& [code, width] : by_code) {
         if (width == 1000) continue;
-        HPDF_Array one = require(HPDF_Array_New(mmgr), "W entry");
-        HPDF_Array_AddNumber(one, width);
-        HPDF_Array_AddNumber(w, code);
-        HPDF_Array_Add(w, one);
+        if (code != next) w += (next == -2 ? "" : "]") + std::to_string(code) + "[";
+        else w += ' ';
+        w += std::to_string(width);
+        next = code + 1;
     }
-    check(HPDF_Dict_Add(cid_font, "W", w), "CID font");
+    w += next == -2 ? "]" : "]]";
 
-    HPDF_Dict to_unicode = require(HPDF_DictStream_New(mmgr, xref), "ToUnicode");
-    to_unicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    std::string cmap = to_unicode_cmap();
-    check(HPDF_Stream_Write(to_unicode->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
-                            static_cast<HPDF_UINT>(cmap.size())),
-          "ToUnicode");
-
-    type0_ = require(HPDF_Dict_New(mmgr), "Type0 font");
-    check(HPDF_Xref_Add(xref, type0_), "Type0 font");
-    check(HPDF_Dict_AddName(type0_, "Type", "Font"), "Type0 font");
-    check(HPDF_Dict_AddName(type0_, "Subtype", "Type0"), "Type0 font");
-    check(HPDF_Dict_AddName(type0_, "BaseFont", base_font.c_str()), "Type0 font");
-    check(HPDF_Dict_AddName(type0_, "Encoding", "Identity-H"), "Type0 font");
-    HPDF_Array descendants = require(HPDF_Array_New(mmgr), "DescendantFonts");
-    HPDF_Array_Add(descendants, cid_font);
-    check(HPDF_Dict_Add(type0_, "DescendantFonts", descendants), "Type0 font");
-    check(HPDF_Dict_Add(type0_, "ToUnicode", to_unicode), "Type0 font");
+    std::string cid_font = "<</Type/Font/Subtype" + std::string(cff ? "/CIDFontType0" : "/CIDFontType2") +
+                           "/BaseFont" + base_font +
+                           "/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor " +
+                           ref(descriptor) + "/DW 1000/W" + w;
+    if (!cff) {
+        // Code -> glyph of the subset, two bytes per code (0 = .notdef).
+        std::string map(2 * (static_cast<std::size_t>(cid_to_gid_.empty() ? 0 : cid_to_gid_.rbegin()->first) + 1), '\0');
+        for (const auto& [code, gid] : cid_to_gid_) {
+            map[2 * code] = static_cast<char>(gid >> 8);
+            map[2 * code + 1] = static_cast<char>(gid & 0xFF);
+        }
+        cid_font += "/CIDToGIDMap " + ref(pdf.stream("", map));
+    }
+    cid_font += ">>";
+    const int descendant = pdf.object(cid_font);
+    const int to_unicode = pdf.stream("", to_unicode_cmap());
+    pdf.object(type0_, "<</Type/Font/Subtype/Type0/BaseFont" + base_font + "/Encoding/Identity-H/DescendantFonts[" +
+                           ref(descendant) + "]/ToUnicode " + ref(to_unicode) + ">>");
 }
 
-}  // namespace bulletin
+}  // namespace bulletin::pdf

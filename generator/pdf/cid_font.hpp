@@ -1,58 +1,68 @@
-// One face embedded in the PDF as a subset CID font (hb-subset), the route
-// libharu's own font API cannot take: Type0 font, Identity-H, a `W` width
-// array and a ToUnicode CMap (with UTF-16 surrogates beyond U+FFFF).
+// One face embedded in the PDF as a subset CID font (hb-subset): Type0
+// font, Identity-H, a `W` width array and a ToUnicode CMap (with UTF-16
+// surrogates beyond U+FFFF).
 //   CFF outlines      -> CIDFontType0 + FontFile3 /CIDFontType0C
-//   TrueType outlines -> CIDFontType2 + FontFile2, /CIDToGIDMap /Identity
+//   TrueType outlines -> CIDFontType2 + FontFile2 + CIDToGIDMap
+//
+// Contract: the code a glyph is written with in a content stream is known
+// at its first use, before the subset exists — pages are written as they
+// are finished and fonts only at the end. The code is the glyph's CID in a
+// CID-keyed CFF (hb-subset keeps CIDs; checked when subsetting), else its
+// glyph id in the original font: a name-keyed CFF is subset with its glyph
+// ids kept, a TrueType subset is renumbered and CIDToGIDMap maps back.
+// ToUnicode maps each glyph to the first text it was shown for; use() says
+// when a later use means something else, and the writer then gives that
+// run /ActualText. subset() may run on its own thread (one per face).
 #pragma once
 
 #include <cstdint>
 #include <map>
-#include <set>
+#include <memory>
 #include <string>
+#include <unordered_map>
 
-#include <hpdf.h>
-
+#include "pdf/pdf_file.hpp"
 #include "typeset/font_face.hpp"
 
-namespace bulletin {
+namespace bulletin::pdf {
 
 class CidFont {
 public:
-    explicit CidFont(const FontFace& face) : face_(face) {}
+    // `type0` is the object number the pages refer to the font by.
+    CidFont(const FontFace& face, int type0);
+    ~CidFont();
+    CidFont(const CidFont&) = delete;
+    CidFont& operator=(const CidFont&) = delete;
 
     // Records that `glyph` is shown for `text` (empty for the second and
-    // later glyphs of a cluster). Call for every glyph before embed().
-    void use(std::uint32_t glyph, const std::u32string& text);
+    // later glyphs of a cluster) and returns its code. `mapped` is false when
+    // ToUnicode cannot say that this use means `text`.
+    std::uint16_t use(std::uint32_t glyph, const std::u32string& text, bool& mapped);
+    // The width the PDF viewer uses for that glyph, in 1/1000 em.
+    int width(std::uint32_t glyph) const;
 
-    // True when the ToUnicode map can say what `glyph` means: it always
-    // stood for the same non-empty text. Otherwise the writer marks the run
-    // with /ActualText so no character is lost in text extraction.
-    bool maps_uniquely(std::uint32_t glyph) const;
+    int type0() const { return type0_; }
+    bool used() const { return !codes_.empty(); }
 
-    // Subsets the face (no PDF involved: may run on its own thread, one
-    // thread per face). Throws std::runtime_error.
+    // Subsets the face (no PDF involved). Throws std::runtime_error.
     void subset();
-    // Creates the PDF objects from the subset. Call after subset().
-    void embed(HPDF_Doc doc);
-
-    HPDF_Dict type0() const { return type0_; }
-    // The code to write in the content stream for an original glyph.
-    std::uint16_t code(std::uint32_t glyph) const { return codes_.at(glyph); }
-    // The width the PDF viewer uses for that code, in 1/1000 em.
-    int width(std::uint32_t glyph) const { return widths_.at(glyph); }
+    // Writes the font's objects (the Type0 font under the number given).
+    void embed(PdfFile& pdf) const;
 
 private:
     std::string subset_tag() const;
     std::string to_unicode_cmap() const;
+    std::uint16_t code_of(std::uint32_t glyph);
 
     const FontFace& face_;
-    std::set<std::uint32_t> glyphs_;
-    std::map<std::uint32_t, std::u32string> text_of_;
-    std::set<std::uint32_t> ambiguous_;
-    std::map<std::uint32_t, std::uint16_t> codes_;
-    std::map<std::uint32_t, int> widths_;
-    std::string program_;  // the subset font program to embed (CFF table, or the whole TrueType font)
-    HPDF_Dict type0_ = nullptr;
+    int type0_;
+    struct FreeTypeFace;
+    bool cid_keyed_ = false;               // a CID-keyed CFF: codes are CIDs
+    std::unique_ptr<FreeTypeFace> cids_;   // the original face, to read them
+    std::map<std::uint32_t, std::uint16_t> codes_;            // original glyph -> code, every glyph used
+    std::unordered_map<std::uint32_t, std::u32string> text_;  // glyph -> the text ToUnicode gives it
+    std::map<std::uint16_t, std::uint16_t> cid_to_gid_;       // TrueType: code -> glyph in the subset
+    std::string program_;  // the subset font program (CFF table, or the whole TrueType font)
 };
 
-}  // namespace bulletin
+}  // namespace bulletin::pdf

@@ -34,8 +34,7 @@ std::string size_error(std::int64_t w, std::int64_t h) {
 //
 // libpng reports errors by longjmp. Everything the jump crosses is C, and
 // every C++ object lives in the heap-allocated PngRead, so nothing with a
-// destructor is skipped. (libharu's own PNG loader sets no jump buffer, so
-// a bad PNG would abort the program: it is never given one.)
+// destructor is skipped.
 
 struct PngRead {
     const ImageData* image = nullptr;
@@ -160,6 +159,8 @@ struct JpegRead {
     JpegError error;
     std::vector<unsigned char> row;
     char problem[128] = {};  // a refusal that is not a libjpeg error
+    int components = 0;
+    bool adobe_cmyk = false;
     ~JpegRead() {
         if (created) jpeg_destroy_decompress(&cinfo);
     }
@@ -195,6 +196,8 @@ bool run_jpeg(JpegRead* r, const ImageData& img) {
     JSAMPROW rows[1] = {r->row.data()};
     while (r->cinfo.output_scanline < r->cinfo.output_height) jpeg_read_scanlines(&r->cinfo, rows, 1);
     jpeg_finish_decompress(&r->cinfo);
+    r->components = r->cinfo.num_components;
+    r->adobe_cmyk = r->cinfo.num_components == 4 && r->cinfo.saw_Adobe_marker;
     return true;
 }
 
@@ -228,6 +231,10 @@ std::string check_jpeg(ImageData& img) {
     auto r = std::make_unique<JpegRead>();
     if (!run_jpeg(r.get(), img))
         return r->problem[0] ? std::string(r->problem) : fmt::format("is a damaged JPEG ({})", r->error.message);
+    if (r->components != 1 && r->components != 3 && r->components != 4)
+        return fmt::format("is a JPEG with {} colour channels, which PDF cannot show: save it as RGB", r->components);
+    img.components = r->components;
+    img.adobe_cmyk = r->adobe_cmyk;
     return {};
 }
 

@@ -26,6 +26,8 @@ inline constexpr std::uint64_t kMaxImagesTotalBytes = 256u << 20;  // all the pi
 struct ImageData {
     enum class Kind { kPng, kJpeg } kind = Kind::kPng;
     int width = 0, height = 0;  // pixels
+    int components = 0;         // JPEG: 1 gray, 3 colour (YCbCr/RGB), 4 CMYK
+    bool adobe_cmyk = false;    // JPEG: CMYK stored inverted, as Adobe's programs write it
     std::string bytes;          // the file, as read
 };
 

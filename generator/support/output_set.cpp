@@ -121,7 +121,8 @@ struct OutputSet::Output final : ByteSink {
     struct stat old {};       // the file being replaced
     std::string backup_name;  // its backup during commit
     bool keep_backup = false; // the backup could not be put back: it stays
-    std::string buffer;
+    std::string buffer;        // not yet written
+    std::uint64_t written = 0; // bytes in the file
 
     ~Output() override {
         if (fd >= 0) ::close(fd);
@@ -142,7 +143,19 @@ struct OutputSet::Output final : ByteSink {
 
     void flush() {
         if (!write_all(fd, buffer.data(), buffer.size())) fail(errno);
+        written += buffer.size();
         buffer.clear();
+    }
+
+    void truncate(std::uint64_t size) override {
+        if (size >= written) {
+            if (size - written < buffer.size()) buffer.resize(size - written);
+            return;
+        }
+        buffer.clear();
+        if (::ftruncate(fd, static_cast<off_t>(size)) != 0 || ::lseek(fd, static_cast<off_t>(size), SEEK_SET) < 0)
+            fail(errno);
+        written = size;
     }
 };
 

@@ -7,7 +7,8 @@ constexpr double kEpsilon = 0.01;
 constexpr std::size_t kMinLines = 2;  // at a frame's top or foot, of any paragraph that is split
 }  // namespace
 
-void append_paragraph(std::vector<FlowItem>& items, const SetParagraph& p) {
+void append_paragraph(std::vector<FlowItem>& items, std::shared_ptr<const SetParagraph> shared) {
+    const SetParagraph& p = *shared;
     const Style& st = *p.style;
     if (st.space_before > 0) {
         FlowItem space;
@@ -20,7 +21,7 @@ void append_paragraph(std::vector<FlowItem>& items, const SetParagraph& p) {
     for (std::size_t i = 0; i < n; ++i) {
         FlowItem line;
         line.height = p.leading();
-        line.paragraph = &p;
+        line.paragraph = shared;
         line.line = i;
         bool last = i + 1 == n;
         // Inside a paragraph: only where both parts keep at least two lines.
@@ -47,12 +48,16 @@ void draw_item(const FlowItem& item, TypesetDocument& doc, const Frame& frame, d
     }
 }
 
-Cursor flow(const std::vector<FlowItem>& items, TypesetDocument& doc, const FrameSource& next_frame, Cursor at,
-            std::vector<FrameUse>* log) {
+namespace {
+
+// The flow's decisions; `draw(item, frame, y)` is called for each item placed.
+template <class NextFrame, class Draw>
+Cursor place(std::span<const FlowItem> items, const NextFrame& next_frame, Cursor at, std::vector<FrameUse>* log,
+             const Draw& draw) {
     std::size_t pos = 0;
     const std::size_t n = items.size();
     while (pos < n) {
-        if (!at.has_frame) at = {next_frame(doc), 0, true};
+        if (!at.has_frame) at = {next_frame(), 0, true};
         const Frame frame = at.frame;
         if (at.used == 0)
             while (pos < n && items[pos].discardable) ++pos;  // no space at the top of a frame
@@ -78,7 +83,7 @@ Cursor flow(const std::vector<FlowItem>& items, TypesetDocument& doc, const Fram
         }
         double top = at.used;
         for (std::size_t i = pos; i < stop; ++i) {
-            draw_item(items[i], doc, frame, frame.y + top);
+            draw(items[i], frame, frame.y + top);
             top += items[i].height;
         }
         if (log) log->push_back({frame, pos, top, forced});
@@ -87,6 +92,20 @@ Cursor flow(const std::vector<FlowItem>& items, TypesetDocument& doc, const Fram
         if (pos < n) at.has_frame = false;  // the rest goes to the next frame
     }
     return at;
+}
+
+}  // namespace
+
+Cursor flow(std::span<const FlowItem> items, TypesetDocument& doc, const FrameSource& next_frame, Cursor at,
+            std::vector<FrameUse>* log) {
+    return place(
+        items, [&] { return next_frame(doc); }, at, log,
+        [&](const FlowItem& item, const Frame& frame, double y) { draw_item(item, doc, frame, y); });
+}
+
+Cursor measure_flow(std::span<const FlowItem> items, const std::function<Frame()>& next_frame, Cursor at,
+                    std::vector<FrameUse>& log) {
+    return place(items, next_frame, at, &log, [](const FlowItem&, const Frame&, double) {});
 }
 
 }  // namespace bulletin

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <functional>
+#include <memory>
+#include <span>
 #include <vector>
 
 #include "typeset/page.hpp"
@@ -24,13 +26,14 @@ struct FlowItem {
     bool break_after = true;   // a frame may end after this item
     // What to draw (nothing for space): a line of a set paragraph, or a
     // custom drawing (tables, images) given the frame and the item's top.
-    const SetParagraph* paragraph = nullptr;
+    // The items own their paragraph: it goes when they have been drawn.
+    std::shared_ptr<const SetParagraph> paragraph;
     std::size_t line = 0;
     std::function<void(TypesetDocument&, const Frame&, double y)> draw;
 };
 
 // Appends a set paragraph's lines with its spacing and break rules.
-void append_paragraph(std::vector<FlowItem>& items, const SetParagraph& p);
+void append_paragraph(std::vector<FlowItem>& items, std::shared_ptr<const SetParagraph> p);
 
 // Gives the next frame to fill, adding pages to the document as needed.
 using FrameSource = std::function<Frame(TypesetDocument&)>;
@@ -55,8 +58,16 @@ struct FrameUse {
 // Places `items` from `at` on, into frames taken from `next_frame` when one
 // is full. Returns where the last item ended; `log`, if given, receives one
 // entry per frame used.
-Cursor flow(const std::vector<FlowItem>& items, TypesetDocument& doc, const FrameSource& next_frame, Cursor at = {},
+//
+// Flowing items in parts, each part ending with an item that allows a break
+// after it, places them exactly as flowing them all at once: the typesetter
+// therefore flows (and forgets) each block as it comes.
+Cursor flow(std::span<const FlowItem> items, TypesetDocument& doc, const FrameSource& next_frame, Cursor at = {},
             std::vector<FrameUse>* log = nullptr);
+
+// The same decisions without drawing anything: where the items would go.
+Cursor measure_flow(std::span<const FlowItem> items, const std::function<Frame()>& next_frame, Cursor at,
+                    std::vector<FrameUse>& log);
 
 // Draws one item at height `y` of `frame` (used by flow, and by callers that
 // place items themselves, e.g. balanced columns).

@@ -11,13 +11,11 @@ namespace bulletin {
 
 namespace {
 
-// Hands out the columns of the pages one after the other; later pages get
-// the running head. In "balance" mode it gives the columns of one page at a
-// fixed height and notes when more were wanted than the page has.
+// The columns of one page, at a given height; a flow that wants more than
+// the page has gets one more frame, out of sight, and overflowed() says so.
 class ColumnFrames {
 public:
-    using NewPage = std::function<double(TypesetDocument&)>;  // adds a page, returns the columns' top
-    ColumnFrames(const Layout& layout, NewPage new_page) : layout_(layout), new_page_(std::move(new_page)) {
+    explicit ColumnFrames(const Layout& layout) : layout_(layout) {
         const NewspaperSpec& ns = layout.newspaper;
         width_ = (layout.page.content_width() - ns.gutter * (ns.columns - 1)) / ns.columns;
     }
@@ -25,37 +23,23 @@ public:
     double column_width() const { return width_; }
     double bottom() const { return layout_.page.height - layout_.page.bottom; }
 
-    // Start on `page` with columns from `top` down (the first page under the head).
-    void start(std::size_t page, double top) {
+    // From now on: the columns of `page` from `top`, each `height` tall.
+    void start(std::size_t page, double top, double height) {
         page_ = page;
         top_ = top;
+        height_ = height;
         next_ = 0;
-        started_ = true;
-    }
-    // Balance mode: only `page`'s columns, each `height` tall.
-    void balance(std::size_t page, double top, double height) {
-        start(page, top);
-        balance_height_ = height;
         overflow_ = false;
     }
     bool overflowed() const { return overflow_; }
 
-    Frame operator()(TypesetDocument& doc) {
+    Frame operator()() {
         const int n = layout_.newspaper.columns;
-        if (balance_height_ > 0) {
-            if (next_ >= n) {
-                overflow_ = true;  // more than the page holds: park the rest out of sight
-                return frame(n - 1, 1e9);
-            }
-            return frame(next_++, balance_height_);
+        if (next_ >= n) {
+            overflow_ = true;  // more than the page holds: park the rest out of sight
+            return frame(n - 1, 1e9);
         }
-        if (!started_ || next_ >= n) {
-            top_ = new_page_(doc);
-            page_ = doc.pages.size() - 1;
-            next_ = 0;
-            started_ = true;
-        }
-        return frame(next_++, bottom() - top_);
+        return frame(next_++, height_);
     }
 
 private:
@@ -66,27 +50,38 @@ private:
     }
 
     const Layout& layout_;
-    NewPage new_page_;
     double width_ = 0;
     std::size_t page_ = 0;
     double top_ = 0;
+    double height_ = 0;
     int next_ = 0;
-    bool started_ = false;
-    double balance_height_ = 0;
     bool overflow_ = false;
 };
+
+// Rules between the columns of a page, as deep as the text in them.
+void column_rules(const Layout& layout, double column_width, const std::vector<FrameUse>& uses, Page& page,
+                  std::size_t index) {
+    const NewspaperSpec& ns = layout.newspaper;
+    if (ns.column_rule <= 0 || uses.empty()) return;
+    double top = uses.front().frame.y, bottom = top;
+    for (const auto& use : uses) bottom = std::max(bottom, use.frame.y + use.used);
+    double left = index % 2 == 0 ? layout.page.inside : layout.page.outside;
+    for (int c = 1; c < ns.columns; ++c) {
+        double x = left + c * (column_width + ns.gutter) - ns.gutter / 2;
+        page.elements.emplace_back(std::in_place_type<Rule>, x, top, x, bottom, ns.column_rule, Color{0.6, 0.6, 0.6});
+    }
+}
 
 }  // namespace
 
 FlowItem Typesetter::masthead_item(const Masthead& m, double width) {
     const NewspaperSpec& ns = layout_.newspaper;
-    const SetParagraph& name = set(m.name, width);
-    const SetParagraph& latin = set(m.latin, width);
-    const SetParagraph& info = set(m.info, width);
+    auto name_p = set(m.name, width), latin_p = set(m.latin, width), info_p = set(m.info, width);
     FlowItem item;
     item.height = ns.masthead_height;
     item.break_after = false;
-    item.draw = [this, &name, &latin, &info](TypesetDocument& doc, const Frame& f, double y) {
+    item.draw = [this, name_p, latin_p, info_p](TypesetDocument& doc, const Frame& f, double y) {
+        const SetParagraph &name = *name_p, &latin = *latin_p, &info = *info_p;
         const NewspaperSpec& band = layout_.newspaper;
         Page& page = doc.pages[f.page];
         if (band.accent) page.elements.emplace_back(std::in_place_type<Box>, f.x, y, f.width, band.masthead_height, *band.accent);
@@ -104,13 +99,14 @@ FlowItem Typesetter::masthead_item(const Masthead& m, double width) {
 
 double Typesetter::running_head(TypesetDocument& doc, const std::string& text) {
     const PageSpec& pg = layout_.page;
+    doc.pages.finish_before(doc.pages.size());  // nothing more goes on the pages before
     doc.pages.push_back(Page{pg.width, pg.height, {}});
     std::size_t index = doc.pages.size() - 1;
     double left = index % 2 == 0 ? pg.inside : pg.outside;
     Paragraph name{"running_head", {{text, false, {}}}, 0, {}, false};
     Paragraph number{"running_head", {{std::to_string(index + 1), false, {}}}, 0, {}, false};
-    const SetParagraph& a = set(name, pg.content_width());
-    const SetParagraph& b = set(number, pg.content_width());
+    const auto name_set = set(name, pg.content_width()), number_set = set(number, pg.content_width());
+    const SetParagraph &a = *name_set, &b = *number_set;
     Page& page = doc.pages.back();
     draw_line(a, 0, left, pg.top, page);
     draw_line(b, 0, left + pg.content_width() - widest_line(b), pg.top, page);
@@ -142,72 +138,65 @@ void Typesetter::newspaper_pages(const Document& doc, TypesetDocument& out) {
                                            ns.head_rule, accent);
     const double first_top = rule_y + ns.head_gap / 2;
 
-    // 2. The body, set at the column width.
-    ColumnFrames columns(layout_, [this, &doc](TypesetDocument& d) { return running_head(d, doc.running_head); });
-    std::vector<FlowItem> body;
-    for (const Block& block : doc.body) append_block(body, block, columns.column_width());
-
-    // 3. A trial run finds the last page and the first item on it.
-    TypesetDocument trial;
-    trial.pages.resize(1);
-    std::vector<FrameUse> trial_log;
-    columns.start(0, first_top);
-    flow(body, trial, std::ref(columns), {}, &trial_log);
-    std::size_t last_page = trial_log.empty() ? 0 : trial_log.back().frame.page;
-    std::size_t split = body.size();
-    for (const auto& use : trial_log)
-        if (use.frame.page == last_page) {
-            split = use.first_item;
-            break;
+    // 2. The body, at the column width, a page at a time: blocks are set
+    //    into a window until it holds more than the page can take (ending
+    //    where a break is allowed: see flow()); a measuring flow then finds
+    //    the first item that does not fit, the items before it are drawn on
+    //    the page, and the page is done. What is left at the end is the
+    //    last page.
+    ColumnFrames columns(layout_);
+    const double columns_per_page = ns.columns;
+    std::vector<FlowItem> window;
+    double window_height = 0;
+    std::size_t page = 0;
+    double top = first_top;
+    auto draw_page = [&](std::span<const FlowItem> items, double height) {
+        std::vector<FrameUse> uses;
+        columns.start(page, top, height);
+        flow(items, out, [&](TypesetDocument&) { return columns(); }, {}, &uses);
+        column_rules(layout_, columns.column_width(), uses, out.pages[page], page);
+    };
+    auto full_pages = [&] {
+        for (;;) {
+            std::vector<FrameUse> uses;
+            columns.start(page, top, columns.bottom() - top);
+            measure_flow(window, std::ref(columns), {}, uses);
+            if (!columns.overflowed() || uses.size() <= static_cast<std::size_t>(ns.columns)) return;
+            const std::size_t next = std::max<std::size_t>(uses[static_cast<std::size_t>(ns.columns)].first_item, 1);
+            draw_page(std::span(window).first(next), columns.bottom() - top);
+            window.erase(window.begin(), window.begin() + static_cast<long>(next));
+            window_height = 0;
+            for (const FlowItem& item : window) window_height += item.height;
+            top = running_head(out, doc.running_head);
+            page = out.pages.size() - 1;
         }
-
-    // 4. Everything before the last page, for real.
-    std::vector<FrameUse> log;
-    columns.start(0, first_top);
-    std::vector<FlowItem> before(body.begin(), body.begin() + static_cast<long>(split));
-    std::vector<FlowItem> rest(body.begin() + static_cast<long>(split), body.end());
-    flow(before, out, std::ref(columns), {}, &log);
-    double last_top = first_top;
-    if (last_page > 0) {
-        while (out.pages.size() <= last_page) last_top = running_head(out, doc.running_head);
+    };
+    for (const Block& block : doc.body) {
+        const std::size_t before = window.size();
+        append_block(window, block, columns.column_width());
+        for (std::size_t i = before; i < window.size(); ++i) window_height += window[i].height;
+        if (!window.empty() && window.back().break_after &&
+            window_height > columns_per_page * (columns.bottom() - top))
+            full_pages();
     }
+    full_pages();
 
-    // 5. The last page balanced: the lowest column height that holds the rest.
-    double full = columns.bottom() - last_top;
+    // 3. The last page balanced: the lowest column height that holds the rest
+    //    without breaking where it may not (a heading from its text, an image
+    //    from its caption).
+    const double full = columns.bottom() - top;
     double lo = 0, hi = full;
     for (int i = 0; i < 24 && hi - lo > 0.5; ++i) {
         double mid = (lo + hi) / 2;
-        TypesetDocument scratch;
-        scratch.pages.resize(last_page + 1);
-        columns.balance(last_page, last_top, mid);
-        std::vector<FrameUse> trial_uses;
-        flow(rest, scratch, std::ref(columns), {}, &trial_uses);
-        // Too low if the text did not fit, or only by breaking where it may not
-        // (a heading from its text, an image from its caption).
-        bool forced = std::any_of(trial_uses.begin(), trial_uses.end(), [](const FrameUse& u) { return u.forced; });
+        std::vector<FrameUse> uses;
+        columns.start(page, top, mid);
+        measure_flow(window, std::ref(columns), {}, uses);
+        bool forced = std::any_of(uses.begin(), uses.end(), [](const FrameUse& u) { return u.forced; });
         if (columns.overflowed() || forced) lo = mid;
         else hi = mid;
     }
-    columns.balance(last_page, last_top, hi);
     last_page_fill_ = full > 0 ? hi / full : 1;
-    flow(rest, out, std::ref(columns), {}, &log);
-
-    // 6. Rules between the columns, as deep as the text on each page.
-    if (ns.column_rule > 0) {
-        std::map<std::size_t, std::pair<double, double>> extent;  // page -> top, bottom
-        for (const auto& use : log) {
-            auto [it, fresh] = extent.emplace(use.frame.page, std::make_pair(use.frame.y, use.frame.y + use.used));
-            if (!fresh) it->second.second = std::max(it->second.second, use.frame.y + use.used);
-        }
-        for (const auto& [page, span] : extent) {
-            double left = page % 2 == 0 ? pg.inside : pg.outside;
-            for (int c = 1; c < ns.columns; ++c) {
-                double x = left + c * (columns.column_width() + ns.gutter) - ns.gutter / 2;
-                out.pages[page].elements.emplace_back(std::in_place_type<Rule>, x, span.first, x, span.second,
-                                                      ns.column_rule, Color{0.6, 0.6, 0.6});
-            }
-        }
-    }
+    draw_page(window, hi);
 }
 
 }  // namespace bulletin

@@ -1,9 +1,15 @@
 // What the typesetter produces: pages of positioned glyph runs, rules, boxes
 // and images, in reading order. Pure data; the PDF writer draws it.
 // Coordinates are points from the top-left corner of the page, y downwards.
+//
+// Pages stream: the typesetter hands each page to a PageSink (the writers)
+// as soon as nothing more is drawn on it, and drops it, so memory does not
+// grow with the length of the document.
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -78,8 +84,57 @@ struct DocumentInfo {
     std::string title, author, subject, creator, keywords;
 };
 
+// Where finished pages go, one at a time and in order (the PDF writer, a
+// checker in front of it, or a collector in tests).
+class PageSink {
+public:
+    virtual ~PageSink() = default;
+    virtual void add_page(const Page& page) = 0;
+    // Forget every page: the document is being set again from the start (a
+    // newspaper set tighter to save its last page).
+    virtual void restart() = 0;
+};
+
+// The pages being set. Pages are drawn on by index until finish_before()
+// says nothing more goes on them; then the finisher (page numbers, rules)
+// runs and the page goes to the sink and is dropped — or, without a sink,
+// is kept (tests, and callers that want the pages in memory).
+class PageStream {
+public:
+    using Finisher = std::function<void(Page&, std::size_t index)>;
+    void set_sink(PageSink* sink) { sink_ = sink; }
+    void set_finisher(Finisher f) { finisher_ = std::move(f); }
+
+    std::size_t size() const { return first_open_ + open_.size(); }
+    bool empty() const { return size() == 0; }
+    // A page not yet finished (throws std::logic_error for one handed on).
+    Page& operator[](std::size_t index);
+    Page& back() { return (*this)[size() - 1]; }
+    void push_back(Page page) { open_.push_back(std::move(page)); }
+
+    // Pages before `index` are complete.
+    void finish_before(std::size_t index);
+    void finish_all() { finish_before(size()); }
+    // Every page dropped and the sink told to start over.
+    void restart();
+
+    // The pages still held: all of them when there is no sink.
+    std::deque<Page>::const_iterator begin() const { return open_.begin(); }
+    std::deque<Page>::const_iterator end() const { return open_.end(); }
+    std::deque<Page>::iterator begin() { return open_.begin(); }
+    std::deque<Page>::iterator end() { return open_.end(); }
+
+private:
+    PageSink* sink_ = nullptr;
+    Finisher finisher_;
+    std::deque<Page> open_;       // pages from first_open_ on
+    std::size_t first_open_ = 0;  // pages before it went to the sink
+    std::size_t finished_ = 0;    // pages before it are finished
+};
+
 struct TypesetDocument {
-    std::vector<Page> pages;
+    PageStream pages;  // empty once streamed to a sink
+    std::size_t page_count = 0;
     // The share of the layout's leading and spacing the pages were set at
     // (below 1 when a newspaper was set tighter to save its last page;
     // see tightened_layout() in typeset/typesetter.hpp).

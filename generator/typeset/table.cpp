@@ -18,11 +18,24 @@ double TableSetter::Cell::remaining() const {
 }
 
 TableSetter::TableSetter(const Table& table, const Layout& layout, const SetFn& set)
-    : layout_(layout), spec_(layout.table), set_(set) {
+    : table_(table), layout_(layout), spec_(layout.table), set_(set) {
     header_ = make_row(table.header, false, true);
     header_height_ = full_height(header_);
-    for (const TableRow& r : table.rows) {
+}
+
+TableSetter::Row& TableSetter::row(std::size_t i) {
+    if (rows_.empty()) first_row_ = i;
+    while (first_row_ + rows_.size() <= i) {
+        const TableRow& r = table_.rows[first_row_ + rows_.size()];
         rows_.push_back(make_row(r.cells, r.group, false));
+    }
+    return rows_.at(i - first_row_);
+}
+
+void TableSetter::drop_rows_before(std::size_t i) {
+    while (!rows_.empty() && first_row_ < i) {
+        rows_.pop_front();
+        ++first_row_;
     }
 }
 
@@ -169,16 +182,18 @@ Cursor TableSetter::place(TypesetDocument& doc, Cursor at, const FrameSource& ne
         header_drawn = true;
     };
 
-    for (std::size_t i = 0; i < rows_.size(); ++i) {
-        Row& row = rows_[i];
+    const std::size_t rows = table_.rows.size();
+    for (std::size_t i = 0; i < rows; ++i) {
+        drop_rows_before(i);
+        Row& row = this->row(i);
         while (true) {
             bool empty_frame = at.used == 0;
             double header_h = header_drawn ? 0 : header_height_;
             double avail = at.space_left() - header_h;
             double need = full_height(row);
             // A group row keeps with the first lines of the row after it.
-            if (row.group && i + 1 < rows_.size()) {
-                const Row& next = rows_[i + 1];
+            if (row.group && i + 1 < rows) {
+                const Row& next = this->row(i + 1);
                 double first_lines = 0;
                 for (const Cell& c : next.cells)
                     for (std::size_t k = 0, lines = 0; k < c.items.size() && lines < 2; ++k)

@@ -16,9 +16,9 @@ namespace bulletin {
 
 class TableSetter {
 public:
-    // `set` sets a paragraph at a width (the typesetter's, so the results
-    // outlive the table and missing characters are collected in one place).
-    using SetFn = std::function<const SetParagraph&(const Paragraph&, double)>;
+    // `set` sets a paragraph at a width (the typesetter's, so missing
+    // characters are collected in one place).
+    using SetFn = std::function<std::shared_ptr<const SetParagraph>(const Paragraph&, double)>;
     TableSetter(const Table& table, const Layout& layout, const SetFn& set);
 
     // Places the table from `at` on; returns where it ended.
@@ -40,6 +40,9 @@ private:
     };
 
     Row make_row(const std::vector<TableCell>& cells, bool group, bool header);
+    // Row `i` of the table, set on first use (rows are taken in order).
+    Row& row(std::size_t i);
+    void drop_rows_before(std::size_t i);
     double full_height(const Row& row) const;
     // How many items of each cell fit in `content` height: nullopt if the
     // row cannot be split there (a cell would show fewer than two lines).
@@ -49,6 +52,7 @@ private:
                    const std::vector<std::size_t>& upto, double height);
     void draw_grid(TypesetDocument& doc, const Frame& frame, double top, double bottom, const std::vector<double>& row_lines);
 
+    const Table& table_;
     const Layout& layout_;
     const TableSpec& spec_;
     SetFn set_;
@@ -57,7 +61,8 @@ private:
     double width_ = 0;
     Row header_;
     double header_height_ = 0;  // the header is drawn whole on every page
-    std::vector<Row> rows_;
+    std::deque<Row> rows_;    // set rows, from row first_row_ on
+    std::size_t first_row_ = 0;
 };
 
 }  // namespace bulletin

@@ -14,15 +14,15 @@ namespace bulletin {
 Typesetter::Typesetter(const Layout& layout, const FontSet& fonts, std::string input_file)
     : layout_(layout), fonts_(fonts), input_file_(std::move(input_file)) {}
 
-const SetParagraph& Typesetter::set(const Paragraph& p, double width) {
-    paragraphs_.push_back(set_paragraph(p, layout_, fonts_, width, missing_));
-    const SetParagraph& sp = paragraphs_.back();
-    if (sp.size < sp.style->size) shrunk_[&p] = sp.size;
+std::shared_ptr<const SetParagraph> Typesetter::set(const Paragraph& p, double width) {
+    auto sp = std::make_shared<const SetParagraph>(set_paragraph(p, layout_, fonts_, width, missing_));
+    if (sp->size < sp->style->size) shrunk_[&p] = sp->size;
     return sp;
 }
 
 Frame Typesetter::new_page_frame(TypesetDocument& doc) {
     const PageSpec& pg = layout_.page;
+    doc.pages.finish_before(doc.pages.size());  // nothing more goes on the pages before
     doc.pages.push_back(Page{pg.width, pg.height, {}});
     std::size_t index = doc.pages.size() - 1;
     // Odd pages (1, 3, …) have the binding margin on the left.
@@ -30,8 +30,17 @@ Frame Typesetter::new_page_frame(TypesetDocument& doc) {
     return Frame{index, x, pg.top, pg.content_width(), pg.content_height()};
 }
 
-TypesetDocument Typesetter::typeset(const Document& doc) {
+TypesetDocument Typesetter::typeset(const Document& doc, PageSink* sink) {
+    TypesetDocument out = set_pages(doc, sink);
+    if (layout_.kind == LayoutKind::kNewspaper) return tightened_to_fit(doc, sink, std::move(out));
+    return out;
+}
+
+TypesetDocument Typesetter::set_pages(const Document& doc, PageSink* sink) {
     TypesetDocument out;
+    out.pages.set_sink(sink);
+    if (!layout_.footer.format.empty())
+        out.pages.set_finisher([this](Page& page, std::size_t index) { page_number(page, index); });
     out.info = {doc.title, doc.author, doc.subject, std::string("bulletin ") + kVersion, doc.keywords};
     switch (layout_.kind) {
         case LayoutKind::kOfficial:
@@ -39,10 +48,11 @@ TypesetDocument Typesetter::typeset(const Document& doc) {
         case LayoutKind::kNewspaper: newspaper_pages(doc, out); break;
     }
     if (out.pages.empty()) new_page_frame(out);
-    page_numbers(out);
+    out.pages.finish_all();
+    out.pages.set_finisher(nullptr);  // it refers to this typesetter
+    out.page_count = out.pages.size();
     out.shrunk = std::move(shrunk_);
     report_missing();
-    if (layout_.kind == LayoutKind::kNewspaper) return tightened_to_fit(doc, std::move(out));
     return out;
 }
 
@@ -59,21 +69,25 @@ Layout tightened_layout(const Layout& layout, double scale) {
 }
 
 
-TypesetDocument Typesetter::tightened_to_fit(const Document& doc, TypesetDocument set) {
+TypesetDocument Typesetter::tightened_to_fit(const Document& doc, PageSink* sink, TypesetDocument set) {
     const NewspaperSpec& ns = layout_.newspaper;
-    if (ns.tighten <= 0 || set.pages.size() < 2 || last_page_fill_ >= ns.tighten_below) return set;
+    if (ns.tighten <= 0 || set.page_count < 2 || last_page_fill_ >= ns.tighten_below) return set;
     // A third, two thirds, then all of the reduction allowed: the least
-    // tightening that saves the page wins.
+    // tightening that saves the page wins. Each attempt streams its pages
+    // afresh; if none saves the page, the document is set as it was.
     for (int step = 1; step <= 3; ++step) {
         const double scale = 1 - ns.tighten * step / 3;
         Layout tight = tightened_layout(layout_, scale);
-        TypesetDocument attempt = Typesetter(tight, fonts_, input_file_).typeset(doc);
-        if (attempt.pages.size() < set.pages.size()) {
+        set.pages.restart();
+        TypesetDocument attempt = Typesetter(tight, fonts_, input_file_).set_pages(doc, sink);
+        if (attempt.page_count < set.page_count) {
             attempt.tightening = scale;
             return attempt;
         }
+        attempt.pages.restart();
     }
-    return set;
+    TypesetDocument again = Typesetter(layout_, fonts_, input_file_).set_pages(doc, sink);
+    return again;
 }
 
 void Typesetter::append_block(std::vector<FlowItem>& items, const Block& block, double width) {
@@ -104,16 +118,20 @@ void Typesetter::append_block(std::vector<FlowItem>& items, const Block& block, 
 
 Cursor Typesetter::flow_blocks(const std::vector<Block>& blocks, TypesetDocument& out, Cursor at,
                                const FrameSource& frames, double width) {
+    // Flowed a block at a time, as soon as the items so far end where a
+    // break is allowed (see flow()): the paragraphs are drawn and dropped.
     std::vector<FlowItem> pending;
     for (const Block& block : blocks) {
         if (std::holds_alternative<Paragraph>(block) || std::holds_alternative<Image>(block)) {
             append_block(pending, block, width);
+            if (!pending.empty() && pending.back().break_after) {
+                at = flow(pending, out, frames, at);
+                pending.clear();
+            }
         } else if (const auto* table = std::get_if<Table>(&block)) {
             at = flow(pending, out, frames, at);
             pending.clear();
-            TableSetter setter(*table, layout_, [this](const Paragraph& cell, double w) -> const SetParagraph& {
-                return set(cell, w);
-            });
+            TableSetter setter(*table, layout_, [this](const Paragraph& cell, double w) { return set(cell, w); });
             at = setter.place(out, at, frames);
         }
     }
@@ -127,37 +145,32 @@ void Typesetter::single_column(const Document& doc, TypesetDocument& out) {
     flow_blocks(doc.body, out, at, pages, width);
 }
 
-void Typesetter::page_numbers(TypesetDocument& out) {
+void Typesetter::page_number(Page& page, std::size_t i) {
     const FooterSpec& f = layout_.footer;
     const PageSpec& pg = layout_.page;
-    if (f.format.empty()) return;  // e.g. the newspaper: its running head carries the number
-    for (std::size_t i = 0; i < out.pages.size(); ++i) {
-        Paragraph p;
-        p.style = f.style;
-        std::string text = f.format;
-        text.replace(text.find("{page}"), 6, std::to_string(i + 1));
-        p.spans = {{text, false, {}}};
-        const SetParagraph& sp = set(p, pg.content_width());
-        // GB/T 9704: odd pages right, even pages left, one character in.
-        double inset = sp.style->size;
-        double x = i % 2 == 0 ? pg.inside : pg.outside;
-        double line_width = sp.lines.empty() ? 0 : sp.lines[0].natural_width;
-        if (f.position == "outside")
-            x += i % 2 == 0 ? pg.content_width() - line_width - inset : inset;
-        else
-            x += (pg.content_width() - line_width) / 2;
-        double baseline = pg.height - pg.bottom + f.distance;
-        // Draw with a left-aligned copy of the line at the computed x.
-        SetParagraph placed = sp;
-        for (auto& line : placed.lines) {
-            double shift = line.x.empty() ? 0 : line.x.front();
-            for (double& lx : line.x) lx -= shift;
-        }
-        const std::size_t first = out.pages[i].elements.size();
-        for (std::size_t k = 0; k < placed.lines.size(); ++k)
-            draw_line(placed, k, x, baseline - placed.baseline, out.pages[i]);
-        out.pages[i].mark_repeated(first);
+    Paragraph p;
+    p.style = f.style;
+    std::string text = f.format;
+    text.replace(text.find("{page}"), 6, std::to_string(i + 1));
+    p.spans = {{text, false, {}}};
+    SetParagraph placed = *set(p, pg.content_width());
+    // GB/T 9704: odd pages right, even pages left, one character in.
+    double inset = placed.style->size;
+    double x = i % 2 == 0 ? pg.inside : pg.outside;
+    double line_width = placed.lines.empty() ? 0 : placed.lines[0].natural_width;
+    if (f.position == "outside")
+        x += i % 2 == 0 ? pg.content_width() - line_width - inset : inset;
+    else
+        x += (pg.content_width() - line_width) / 2;
+    double baseline = pg.height - pg.bottom + f.distance;
+    // Drawn as a left-aligned line at the computed x.
+    for (auto& line : placed.lines) {
+        double shift = line.x.empty() ? 0 : line.x.front();
+        for (double& lx : line.x) lx -= shift;
     }
+    const std::size_t first = page.elements.size();
+    for (std::size_t k = 0; k < placed.lines.size(); ++k) draw_line(placed, k, x, baseline - placed.baseline, page);
+    page.mark_repeated(first);
 }
 
 void Typesetter::report_missing() const {

@@ -2,9 +2,14 @@
 // layout (single column, table, or newspaper columns) and their furniture
 // (page numbers, running heads). Characters no font has are collected over
 // the whole document and reported together as an InputError.
+//
+// Pages stream: each page goes to the sink as soon as it is complete, and
+// a paragraph is set when the page builder reaches it and dropped once it
+// is drawn, so memory stays flat however long the document. A newspaper
+// set again tighter (its last page nearly empty) tells the sink to restart.
 #pragma once
 
-#include <deque>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,13 +32,17 @@ public:
     // `input_file` names the bulletin in error messages.
     Typesetter(const Layout& layout, const FontSet& fonts, std::string input_file);
 
-    TypesetDocument typeset(const Document& doc);
+    // Sets `doc`, handing each finished page to `sink`; without one, the
+    // pages are kept in the result.
+    TypesetDocument typeset(const Document& doc, PageSink* sink = nullptr);
 
-    // Sets a paragraph at `width`; the result lives as long as the typesetter.
-    const SetParagraph& set(const Paragraph& p, double width);
+    // Sets a paragraph at `width`.
+    std::shared_ptr<const SetParagraph> set(const Paragraph& p, double width);
     const Layout& layout() const { return layout_; }
 
 private:
+    // One setting of the whole document in this layout.
+    TypesetDocument set_pages(const Document& doc, PageSink* sink);
     Frame new_page_frame(TypesetDocument& doc);
     // Appends the flow items of a paragraph or an image (with its caption).
     void append_block(std::vector<FlowItem>& items, const Block& block, double width);
@@ -49,14 +58,14 @@ private:
     double running_head(TypesetDocument& doc, const std::string& text);
     // A newspaper whose last page is nearly empty, set again a little
     // tighter if that saves the page (layout: newspaper.tighten).
-    TypesetDocument tightened_to_fit(const Document& doc, TypesetDocument set);
-    void page_numbers(TypesetDocument& out);
+    TypesetDocument tightened_to_fit(const Document& doc, PageSink* sink, TypesetDocument set);
+    // The page number of the footer (GB/T 9704 style), when the layout has one.
+    void page_number(Page& page, std::size_t index);
     void report_missing() const;
 
     const Layout& layout_;
     const FontSet& fonts_;
     std::string input_file_;
-    std::deque<SetParagraph> paragraphs_;  // stable addresses for FlowItems
     std::vector<MissingChar> missing_;
     ParagraphSizes shrunk_;  // see TypesetDocument::shrunk
     double last_page_fill_ = 1;  // newspaper: share of the column height used on the last page

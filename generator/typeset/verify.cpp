@@ -41,33 +41,39 @@ std::string layout_name(const Layout& layout) { return layout.name.empty() ? lay
 
 }  // namespace
 
-void verify_typeset(const Document& doc, const TypesetDocument& pages, const Layout& layout,
-                    const std::string& input_file) {
+void PageChecker::add_page(const Page& page) {
     constexpr double kSlack = 0.5;  // points
+    const std::size_t p = pages_++;
     // Glyphs: finite, and with their origin on the page.
-    std::unordered_map<char32_t, long> set;
-    for (std::size_t p = 0; p < pages.pages.size(); ++p) {
-        const Page& page = pages.pages[p];
-        for (const PageElement& el : page.elements) {
-            const auto* run = std::get_if<GlyphRun>(&el);
-            if (!run) continue;
-            for (std::size_t i = 0; i < run->glyphs.size(); ++i) {
-                if (!run->repeated)
-                    for (char32_t c : run->texts[i]) ++set[c];
-                const double x = run->x + run->xs[i];
-                const double y = run->y - (run->ys.empty() ? 0 : run->ys[i]);
-                const bool on_page = std::isfinite(x) && std::isfinite(y) && x >= -kSlack && x < page.width &&
-                                     y > 0 && y <= page.height + kSlack;
-                if (on_page) continue;
-                std::u32string text;
-                for (std::size_t k = i; k < run->glyphs.size() && text.size() < 12; ++k) text += run->texts[k];
-                throw InputError({{layout.path, {},
-                                   fmt::format("the text \"{}\" would be set outside page {} with layout '{}': its "
-                                               "page size, margins or type sizes leave no room for it",
-                                               utf8::encode(text), p + 1, layout_name(layout))}});
-            }
+    for (const PageElement& el : page.elements) {
+        const auto* run = std::get_if<GlyphRun>(&el);
+        if (!run) continue;
+        for (std::size_t i = 0; i < run->glyphs.size(); ++i) {
+            if (!run->repeated)
+                for (char32_t c : run->texts[i]) ++set_[c];
+            const double x = run->x + run->xs[i];
+            const double y = run->y - (run->ys.empty() ? 0 : run->ys[i]);
+            const bool on_page = std::isfinite(x) && std::isfinite(y) && x >= -kSlack && x < page.width && y > 0 &&
+                                 y <= page.height + kSlack;
+            if (on_page) continue;
+            std::u32string text;
+            for (std::size_t k = i; k < run->glyphs.size() && text.size() < 12; ++k) text += run->texts[k];
+            throw InputError({{layout_.path, {},
+                               fmt::format("the text \"{}\" would be set outside page {} with layout '{}': its "
+                                           "page size, margins or type sizes leave no room for it",
+                                           utf8::encode(text), p + 1, layout_name(layout_))}});
         }
     }
+    if (next_) next_->add_page(page);
+}
+
+void PageChecker::restart() {
+    pages_ = 0;
+    set_.clear();
+    if (next_) next_->restart();
+}
+
+void PageChecker::verify(const Document& doc, const std::string& input_file) const {
     // Characters: every one the document prints, as often as it prints it.
     std::unordered_map<char32_t, long> wanted;
     auto count = [&](const Span& s) {
@@ -79,18 +85,28 @@ void verify_typeset(const Document& doc, const TypesetDocument& pages, const Lay
     // Reported at the first span, in reading order, with a character short.
     auto check = [&](const Span& s) {
         for (char32_t c : utf8::decode(s.text)) {
-            if (!counted(c) || set[c] >= wanted[c]) continue;
-            const long lost = wanted[c] - set[c];
+            if (!counted(c)) continue;
+            auto it = set_.find(c);
+            const long have = it == set_.end() ? 0 : it->second;
+            if (have >= wanted[c]) continue;
+            const long lost = wanted[c] - have;
             throw InputError({{input_file, s.origin.pos,
                                fmt::format("'{}' ({}){} is printed {} time{} fewer than written: layout '{}' lost "
                                            "it (a bug in bulletin: please report it with this file)",
                                            utf8::encode(c), utf8::codepoint_name(c),
                                            s.origin.where.empty() ? "" : " in " + s.origin.where, lost,
-                                           lost == 1 ? "" : "s", layout_name(layout))}});
+                                           lost == 1 ? "" : "s", layout_name(layout_))}});
         }
     };
     for_each_span(doc.head, check);
     for_each_span(doc.body, check);
+}
+
+void verify_typeset(const Document& doc, const TypesetDocument& pages, const Layout& layout,
+                    const std::string& input_file) {
+    PageChecker checker(layout, nullptr);
+    for (const Page& page : pages.pages) checker.add_page(page);
+    checker.verify(doc, input_file);
 }
 
 }  // namespace bulletin

@@ -1,21 +1,40 @@
-// The last check before any byte is written: every character the document
-// asks to print is on a page (the furniture repeated on every page not
-// counted), and every glyph lies on its page. A layout
-// whose sizes leave no room (or a bug) then fails the render, instead of
-// producing a file with text missing.
+// The last check before a file is kept: every character the document asks
+// to print is on a page (the furniture repeated on every page not
+// counted), and every glyph lies on its page. A layout whose sizes leave
+// no room (or a bug) then fails the render, instead of producing a file
+// with text missing.
 //
-// Contract: verify_typeset() returns, or throws InputError whose message
-// names the first character not set (at its place in the input) or the
-// first glyph off its page (naming the layout file).
+// Contract: a PageChecker sits in front of the writers and sees every page
+// as it passes (keeping only a count per character); add_page() throws
+// InputError for a glyph off its page (naming the layout file), verify()
+// for the first character of the Document not set (at its place in the
+// input). verify_typeset() does both for pages kept in memory.
 #pragma once
 
 #include <string>
+#include <unordered_map>
 
 #include "compose/document.hpp"
 #include "layout/layout.hpp"
 #include "typeset/page.hpp"
 
 namespace bulletin {
+
+class PageChecker : public PageSink {
+public:
+    // `next` (may be null) gets every page after it is checked.
+    PageChecker(const Layout& layout, PageSink* next) : layout_(layout), next_(next) {}
+    void add_page(const Page& page) override;
+    void restart() override;
+    // After the last page: every character of `doc` was set.
+    void verify(const Document& doc, const std::string& input_file) const;
+
+private:
+    const Layout& layout_;
+    PageSink* next_;
+    std::size_t pages_ = 0;
+    std::unordered_map<char32_t, long> set_;  // characters on the pages, furniture left out
+};
 
 void verify_typeset(const Document& doc, const TypesetDocument& pages, const Layout& layout,
                     const std::string& input_file);

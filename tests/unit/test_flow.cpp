@@ -46,7 +46,7 @@ std::map<std::size_t, std::vector<std::size_t>> lines_per_frame(const std::vecto
         std::map<std::size_t, std::size_t> here;
         for (std::size_t i = log[f].first_item; i < end; ++i)
             if (items[i].paragraph) {
-                auto [it, fresh] = ids.emplace(items[i].paragraph, ids.size());
+                auto [it, fresh] = ids.emplace(items[i].paragraph.get(), ids.size());
                 here[it->second]++;
             }
         for (auto [id, n] : here) out[id].push_back(n);
@@ -153,17 +153,17 @@ TEST_CASE("newspaper: a headline line too long for the column is set smaller, no
     REQUIRE(st.shrink_to_fit < 1);
     const double width = st.size * 10.5;  // room for ten characters and a half
     // Eleven characters: fits a little smaller.
-    const SetParagraph& eleven = t.set(para("group_title", "加强流动人口管理和服务\u2028提升社会治理水平"), width);
-    CHECK(eleven.lines.size() == 2);
-    CHECK(eleven.size < st.size);
-    CHECK(eleven.size >= st.size * st.shrink_to_fit);
+    const auto eleven = t.set(para("group_title", "加强流动人口管理和服务\u2028提升社会治理水平"), width);
+    CHECK(eleven->lines.size() == 2);
+    CHECK(eleven->size < st.size);
+    CHECK(eleven->size >= st.size * st.shrink_to_fit);
     // Twenty characters would need half the size: wrapped at the full size.
-    const SetParagraph& twenty = t.set(para("group_title", "加强饮用水源清淤及渠化建设保障市民生活生产"), width);
-    CHECK(twenty.lines.size() > 1);
-    CHECK(twenty.size == st.size);
+    const auto twenty = t.set(para("group_title", "加强饮用水源清淤及渠化建设保障市民生活生产"), width);
+    CHECK(twenty->lines.size() > 1);
+    CHECK(twenty->size == st.size);
     // Short enough: untouched.
-    const SetParagraph& short_one = t.set(para("group_title", "推进乡村振兴"), width);
-    CHECK(short_one.size == st.size);
+    const auto short_one = t.set(para("group_title", "推进乡村振兴"), width);
+    CHECK(short_one->size == st.size);
 }
 
 TEST_CASE("newspaper: a last page with a few lines is saved by setting a little tighter") {
