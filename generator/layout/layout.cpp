@@ -507,8 +507,14 @@ private:
         t.rule = length(r, "rule", t.rule, kRule);
         t.outer_rule = length(r, "outer_rule", t.outer_rule, kRule);
         t.padding = length(r, "padding", t.padding, kPadding);
-        if (Text s = r.text("header_style"); !s.empty()) t.header_style = s.value;
-        if (Text s = r.text("group_style"); !s.empty()) t.group_style = s.value;
+        // The styles are read by now: a name must be one of them.
+        for (auto [key, name] : {std::pair{"header_style", &t.header_style}, std::pair{"group_style", &t.group_style}}) {
+            Text s = r.text(key);
+            if (s.empty()) continue;
+            *name = s.value;
+            if (!l.styles.count(s.value))
+                diags_.error(s.pos, fmt::format("table '{}' is style '{}', which is not defined", key, s.value));
+        }
         if (Text c = r.text("header_background"); !c.empty()) {
             t.header_background = parse_color(c.value);
             if (!t.header_background) diags_.error(c.pos, "'header_background' must be written #RRGGBB");

@@ -125,6 +125,8 @@ layout_with margin-negative "top: 37mm" "top: -5mm"
 refuse "layout negative margin" 1 "'top' must be between 0pt and 7200pt, got '-5mm'" "$good" --layout ./margin-negative.yaml
 layout_with leading-tall "leading: 28.95pt" "leading: 1900pt"
 refuse "layout leading taller than the page" 1 "more than the page's text area is high" "$good" --layout ./leading-tall.yaml
+sed 's/^  header_style: .*/  header_style: tabl%_header/' "$root/layouts/table.yaml" > header-style.yaml
+refuse "table header_style undefined (fuzz_layout_render)" 1 "table 'header_style' is style 'tabl%_header', which is not defined" "$good" --layout ./header-style.yaml
 sed 's/^  gutter: .*/  gutter: inf/' "$root/layouts/newspaper.yaml" > gutter-inf.yaml
 refuse "layout gutter inf" 1 "'gutter' must be a length such as 12pt, 10mm, got 'inf'" "$good" --layout ./gutter-inf.yaml
 sed 's/^    font: fangsong$/    font: fangsongg/' "$root/layouts/official.yaml" > role.yaml
