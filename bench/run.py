@@ -132,7 +132,7 @@ def pdf_fonts(path):
 # ----------------------------------------------------------------- Typst ---
 
 def typst_setup():
-    """The argv that runs compile.mjs and Typst's version, or None after saying why not."""
+    """(argv that runs compile.mjs, Typst's version), or (None, None) after saying why not."""
     node, npm = shutil.which("node"), shutil.which("npm")
     if not node:
         print("note: node is not installed; the Typst columns are left empty.")
@@ -213,43 +213,52 @@ def parse_args():
     return args
 
 
+def run_typst(typst, case, bulletin_pdf, runs, tmp, notes):
+    """Typst on the case's table: a Result or "failed"; what is amiss goes to notes."""
+    compile_cmd, font_files = typst
+    out = os.path.join(tmp, "typst-table.pdf")
+    t = measure(typst_argv(compile_cmd, font_files, case, out), out, runs, TYPST_DIR)
+    if not isinstance(t, Result):
+        notes.append(f"{case.name}: Typst failed:\n{t.strip()}")
+        return "failed"
+    extra = pdf_fonts(out) - pdf_fonts(bulletin_pdf)
+    if extra:
+        notes.append(f"{case.name}: Typst used fonts bulletin did not: {', '.join(sorted(extra))}")
+    return t
+
+
+def run_case(binary, typst, case, layouts, runs, tmp, notes):
+    """Print the case's rows, one per layout."""
+    if case.items:
+        generated_bulletin(case.path, case.items)
+    for layout in layouts:
+        out = os.path.join(tmp, f"bulletin-{layout}.pdf")
+        b = measure([binary, "render", case.path, "-o", out, "--layout", layout], out, runs)
+        if not isinstance(b, Result):
+            sys.exit(f"bulletin failed: {case.name} ({layout}): {b}")
+        t = run_typst(typst, case, out, runs, tmp, notes) if typst and layout == "table" else None
+        print(row(case, layout, b, t), flush=True)
+
+
 def main():
     args = parse_args()
     binary = os.path.abspath(args.binary)
     version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()
     print(f"cores: {os.cpu_count()}   {version or 'bulletin: version unknown'}")
-    compile_cmd, typst = (None, None) if args.no_typst else typst_setup()
-    font_files = []
-    if compile_cmd:
-        font_files = bulletin_font_files(binary)
-        print(f"{typst}, given the {len(font_files)} font files bulletin resolved")
+    typst = None  # (argv of compile.mjs, the font files to give it)
+    if not args.no_typst:
+        compile_cmd, typst_version = typst_setup()
+        if compile_cmd:
+            typst = (compile_cmd, bulletin_font_files(binary))
+            print(f"{typst_version}, given the {len(typst[1])} font files bulletin resolved")
     notes = []
     with tempfile.TemporaryDirectory() as tmp:
-        cases = data_cases(args.quick) + generated_cases(args.sizes, tmp)
         print()
         print(HEADER)
         print(UNITS)
-        for case in cases:
-            if case.items:
-                generated_bulletin(case.path, case.items)
+        for case in data_cases(args.quick) + generated_cases(args.sizes, tmp):
             runs = 1 if case.items >= BIG else args.runs
-            for layout in args.layouts:
-                out = os.path.join(tmp, f"bulletin-{layout}.pdf")
-                b = measure([binary, "render", case.path, "-o", out, "--layout", layout], out, runs)
-                if not isinstance(b, Result):
-                    sys.exit(f"bulletin failed: {case.name} ({layout}):\n{b}")
-                t = None
-                if compile_cmd and layout == "table":
-                    typst_out = os.path.join(tmp, "typst-table.pdf")
-                    t = measure(typst_argv(compile_cmd, font_files, case, typst_out), typst_out, runs, TYPST_DIR)
-                    if isinstance(t, Result):
-                        extra = pdf_fonts(typst_out) - pdf_fonts(out)
-                        if extra:
-                            notes.append(f"{case.name}: Typst used fonts bulletin did not: {', '.join(sorted(extra))}")
-                    else:
-                        notes.append(f"{case.name}: Typst failed:\n{t.strip()}")
-                        t = "failed"
-                print(row(case, layout, b, t), flush=True)
+            run_case(binary, typst, case, args.layouts, runs, tmp, notes)
     for n in notes:
         print("note:", n)
 

@@ -14,7 +14,7 @@ namespace {
 void load(std::string_view bytes, bulletin::Encoding encoding) {
     static const std::string fixtures = fuzz::source_path("tests/e2e/fixtures");
     bulletin::Diagnostics diags("fuzz.yaml");
-    auto b = bulletin::load_bulletin_text(bytes, diags, fixtures, encoding);
+    auto b = bulletin::load_bulletin_text(std::string(bytes), diags, fixtures, encoding);
     fuzz::require(b.has_value() == diags.ok(), "load_bulletin_text: refused exactly when there are diagnostics");
     diags.print(fuzz::diag_stream());
 }

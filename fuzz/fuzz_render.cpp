@@ -32,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string_view bytes(reinterpret_cast<const char*>(data), size);
     static const std::string fixtures = fuzz::source_path("tests/e2e/fixtures");
     bulletin::Diagnostics diags("fuzz.yaml");
-    auto b = bulletin::load_bulletin_text(bytes, diags, fixtures);
+    auto b = bulletin::load_bulletin_text(std::string(bytes), diags, fixtures);
     diags.print(fuzz::diag_stream());
     if (!b) return 0;
 

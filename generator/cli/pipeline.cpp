@@ -1,6 +1,9 @@
 #include "cli/pipeline.hpp"
 
 #include <filesystem>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <optional>
 #include <ostream>
 
@@ -88,6 +91,12 @@ std::unique_ptr<Render> Render::load(const RenderRequest& request, Report& repor
 
     Diagnostics diags(request.input);
     auto b = load_bulletin(request.input, diags, request.encoding);
+#ifdef __GLIBC__
+    // The YAML tree, several times the file's size, is gone: its pages go
+    // back to the system, so the typesetting's peak does not stack on the
+    // loader's.
+    malloc_trim(0);
+#endif
     if (!b) {
         report.add(diags);
         return nullptr;

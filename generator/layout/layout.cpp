@@ -611,7 +611,7 @@ std::optional<Layout> load_layout(const std::string& path, Diagnostics& diags) {
 }
 
 std::optional<Layout> load_layout_text(std::string_view bytes, const std::string& path, Diagnostics& diags) {
-    auto text = decode_text(bytes, Encoding::kUtf8, diags);
+    auto text = decode_text(std::string(bytes), Encoding::kUtf8, diags);
     if (!text) return std::nullopt;
     YamlFile file(std::move(*text), diags);
     if (!file.parsed()) return std::nullopt;

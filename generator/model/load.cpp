@@ -240,6 +240,7 @@ private:
         }
         if (node.size() == 0 && !related)
             diags_.error(where, fmt::format("'{}' is empty: give at least one item", what));
+        out.reserve(std::min<std::size_t>(node.size(), kMaxItems));
         for (const auto& in : node) {
             SourcePos at = file_.pos(in);
             if (!at.known() || in.IsNull()) at = where;
@@ -459,9 +460,9 @@ private:
 
 }  // namespace
 
-std::optional<Bulletin> load_bulletin_text(std::string_view bytes, Diagnostics& diags, const std::string& base_dir,
+std::optional<Bulletin> load_bulletin_text(std::string bytes, Diagnostics& diags, const std::string& base_dir,
                                            Encoding encoding) {
-    auto text = decode_text(bytes, encoding, diags, "--encoding gb18030");
+    auto text = decode_text(std::move(bytes), encoding, diags, "--encoding gb18030");
     if (!text) return std::nullopt;
     YamlFile file(std::move(*text), diags);
     if (!file.parsed()) return std::nullopt;
@@ -478,7 +479,7 @@ std::optional<Bulletin> load_bulletin(const std::string& path, Diagnostics& diag
         return std::nullopt;
     }
     std::string dir = std::filesystem::path(path).parent_path().string();
-    return load_bulletin_text(*bytes, diags, dir.empty() ? "." : dir, encoding);
+    return load_bulletin_text(std::move(*bytes), diags, dir.empty() ? "." : dir, encoding);
 }
 
 }  // namespace bulletin

@@ -21,7 +21,7 @@ std::optional<Bulletin> load_bulletin(const std::string& path, Diagnostics& diag
                                       Encoding encoding = Encoding::kUtf8);
 // The same from the bytes of a file; `base_dir` resolves relative image
 // paths (default: the current folder).
-std::optional<Bulletin> load_bulletin_text(std::string_view bytes, Diagnostics& diags,
+std::optional<Bulletin> load_bulletin_text(std::string bytes, Diagnostics& diags,
                                            const std::string& base_dir = ".", Encoding encoding = Encoding::kUtf8);
 
 }  // namespace bulletin

@@ -85,6 +85,9 @@ std::optional<std::string> read_input_file(const std::string& path, std::uint64_
     };
     if (static_cast<std::uint64_t>(st.st_size) > limit) return too_big();
     std::string data;
+    // Room for the size stat gave and the read that finds the end: a file
+    // that does not change is read without growing the buffer (a copy).
+    data.reserve(static_cast<std::size_t>(st.st_size) + 65536);
     data.resize(static_cast<std::size_t>(st.st_size));
     std::size_t got = 0;
     // The file may grow or shrink while it is read: read until end of file,

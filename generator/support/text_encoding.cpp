@@ -166,8 +166,9 @@ std::size_t invalid_utf8_at(std::string_view s) {
     return std::string_view::npos;
 }
 
-std::optional<std::string> decode_text(std::string_view bytes, Encoding encoding, Diagnostics& diags,
+std::optional<std::string> decode_text(std::string file, Encoding encoding, Diagnostics& diags,
                                        std::string_view hint) {
+    std::string_view bytes = file;
     auto starts = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
     using namespace std::string_view_literals;
     if (starts("\xFF\xFE\x00\x00"sv) || starts("\x00\x00\xFE\xFF"sv)) {
@@ -218,7 +219,10 @@ std::optional<std::string> decode_text(std::string_view bytes, Encoding encoding
                                              static_cast<unsigned char>(bytes[bad])));
             return std::nullopt;
         }
-        text.assign(bytes);
+        // Valid as it is: the file's own buffer becomes the text (a bulletin
+        // may be tens of megabytes; no copy).
+        if (bom) file.erase(0, 3);
+        text = std::move(file);
     }
     if (!check_printable(text, diags)) return std::nullopt;
     return text;

@@ -25,7 +25,7 @@ std::optional<Encoding> parse_encoding(std::string_view name);
 
 // `hint` names the option that converts, for messages ("--encoding gb18030");
 // empty when the file cannot be given another encoding (layouts, manifest).
-std::optional<std::string> decode_text(std::string_view bytes, Encoding encoding, Diagnostics& diags,
+std::optional<std::string> decode_text(std::string bytes, Encoding encoding, Diagnostics& diags,
                                        std::string_view hint = {});
 
 // The offset of the first byte that is not valid UTF-8, or npos.

@@ -4,7 +4,8 @@
 #include <charconv>
 #include <cstring>
 #include <map>
-#include <sstream>
+#include <istream>
+#include <streambuf>
 
 #include <fmt/format.h>
 #include <yaml-cpp/eventhandler.h>
@@ -86,6 +87,20 @@ private:
 
 }  // namespace
 
+namespace {
+
+// The text as a stream for yaml-cpp, read where it is (std::istringstream
+// would copy it, and a bulletin may be tens of megabytes).
+class MemoryStream : private std::streambuf, public std::istream {
+public:
+    explicit MemoryStream(std::string_view text) : std::istream(this) {
+        char* begin = const_cast<char*>(text.data());  // only ever read
+        setg(begin, begin, begin + text.size());
+    }
+};
+
+}  // namespace
+
 YamlFile::YamlFile(std::string text, Diagnostics& diags) : text_(std::move(text)) {
     line_starts_.push_back(0);
     for (std::size_t i = 0; i < text_.size(); ++i)
@@ -94,7 +109,7 @@ YamlFile::YamlFile(std::string text, Diagnostics& diags) : text_(std::move(text)
         // First the event stream: one document only (yaml-cpp would silently
         // ignore the rest), and not one whose aliases make a small file
         // describe an enormous bulletin.
-        std::istringstream in(text_);
+        MemoryStream in(text_);
         YAML::Parser parser(in);
         StreamCheck check;
         try {
@@ -110,7 +125,8 @@ YamlFile::YamlFile(std::string text, Diagnostics& diags) : text_(std::move(text)
                                                     "document; delete the '---' line and what follows, or merge them");
             return;
         }
-        root_ = YAML::Load(text_);
+        MemoryStream again(text_);
+        root_ = YAML::Load(again);
         parsed_ = true;
     } catch (const YAML::ParserException& e) {
         diags.error(pos(e.mark), fmt::format("YAML syntax: {}", e.msg));
@@ -160,7 +176,7 @@ std::optional<std::string> read_text_file(const std::string& path, Diagnostics& 
         diags.error({}, "it " + error);
         return std::nullopt;
     }
-    return decode_text(*bytes, encoding, diags, hint);
+    return decode_text(std::move(*bytes), encoding, diags, hint);
 }
 
 bool check_label(const Text& t, std::string_view what, Diagnostics& diags) {

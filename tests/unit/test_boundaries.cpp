@@ -38,7 +38,7 @@ std::vector<std::string> messages(const Diagnostics& d) {
 
 std::string first_problem(std::string_view bytes, Encoding encoding = Encoding::kUtf8) {
     Diagnostics d("t.yaml");
-    auto b = load_bulletin_text(bytes, d, ".", encoding);
+    auto b = load_bulletin_text(std::string(bytes), d, ".", encoding);
     CHECK_FALSE(b);
     auto m = messages(d);
     return m.empty() ? std::string() : m.front();
