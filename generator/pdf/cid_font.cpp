@@ -172,7 +172,7 @@ void CidFont::subset() {
                        HB_TAG('c', 'm', 'a', 'p'), HB_TAG('p', 'o', 's', 't')})
         hb_set_add(drop, t);
     hb_subset_input_set_flags(input.get(),
-                              HB_SUBSET_FLAGS_NO_HINTING | (keep_ids ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0u));
+                              HB_SUBSET_FLAGS_NO_HINTING | (keep_ids ? unsigned{HB_SUBSET_FLAGS_RETAIN_GIDS} : 0u));
     HbPtr<hb_subset_plan_t> plan(hb_subset_plan_create_or_fail(face_.hb_face(), input.get()));
     if (!plan) throw std::runtime_error("hb-subset could not plan a subset of " + face_.path());
     HbPtr<hb_face_t> subset(hb_subset_plan_execute_or_fail(plan.get()));
@@ -199,21 +199,26 @@ void CidFont::subset() {
             throw std::runtime_error("PDF: the subset of " + face_.path() + " renumbered glyph " + std::to_string(g) +
                                      ", whose code is already written");
     }
-    program_.assign(data, length);
+    // Compressed here, on this face's own thread.
+    program_length_ = length;
+    program_ = deflate(std::string_view(data, length));
 }
 
 void CidFont::embed(PdfFile& pdf) const {
     const bool cff = face_.is_cff();
     const std::string base_font = name(subset_tag() + "+" + face_.postscript_name());
 
-    std::string file_dict = cff ? "/Subtype/CIDFontType0C" : "/Length1 " + std::to_string(program_.size());
-    const int file = pdf.stream(file_dict, program_);
+    std::string file_dict = cff ? "/Subtype/CIDFontType0C" : "/Length1 " + std::to_string(program_length_);
+    const int file = pdf.stream(file_dict + "/Filter/FlateDecode", program_, false);
 
     int bbox[4];
     head_bbox(face_.hb_face(), bbox);
     const double to1000 = 1000.0 / face_.units_per_em();
     std::string desc = "<</Type/FontDescriptor/FontName" + base_font + "/Flags 4/FontBBox[";
-    for (int i = 0; i < 4; ++i) desc += (i ? " " : "") + std::to_string(rounded(bbox[i] * to1000));
+    for (int i = 0; i < 4; ++i) {
+        if (i) desc += ' ';
+        desc += std::to_string(rounded(bbox[i] * to1000));
+    }
     desc += "]/ItalicAngle 0/Ascent " + std::to_string(rounded(face_.ascender() * 1000)) + "/Descent " +
             std::to_string(rounded(face_.descender() * 1000)) + "/CapHeight " +
             std::to_string(rounded(face_.ascender() * 1000)) + "/StemV 80" + (cff ? "/FontFile3 " : "/FontFile2 ") +
@@ -227,8 +232,13 @@ void CidFont::embed(PdfFile& pdf) const {
     int next = -2;
     for (const auto& [code, width] : by_code) {
         if (width == 1000) continue;
-        if (code != next) w += (next == -2 ? "" : "]") + std::to_string(code) + "[";
-        else w += ' ';
+        if (code != next) {
+            if (next != -2) w += ']';
+            w += std::to_string(code);
+            w += '[';
+        } else {
+            w += ' ';
+        }
         w += std::to_string(width);
         next = code + 1;
     }
@@ -245,7 +255,7 @@ void CidFont::embed(PdfFile& pdf) const {
             map[2 * code] = static_cast<char>(gid >> 8);
             map[2 * code + 1] = static_cast<char>(gid & 0xFF);
         }
-        cid_font += "/CIDToGIDMap " + ref(pdf.stream("", map));
+        cid_font += "/CIDToGIDMap " + ref(pdf.stream("", std::move(map)));
     }
     cid_font += ">>";
     const int descendant = pdf.object(cid_font);

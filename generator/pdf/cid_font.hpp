@@ -62,7 +62,8 @@ private:
     std::map<std::uint32_t, std::uint16_t> codes_;            // original glyph -> code, every glyph used
     std::unordered_map<std::uint32_t, std::u32string> text_;  // glyph -> the text ToUnicode gives it
     std::map<std::uint16_t, std::uint16_t> cid_to_gid_;       // TrueType: code -> glyph in the subset
-    std::string program_;  // the subset font program (CFF table, or the whole TrueType font)
+    std::string program_;  // the subset font program (CFF table, or the whole TrueType font), deflated
+    std::size_t program_length_ = 0;  // before deflating
 };
 
 }  // namespace bulletin::pdf

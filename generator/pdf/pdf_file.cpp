@@ -14,7 +14,7 @@ namespace bulletin::pdf {
 namespace {
 
 // Chosen by measurement (bench/): see kDeflateLevel's note in docs/architecture.md.
-constexpr int kDeflateLevel = 6;
+constexpr int kDeflateLevel = 9;
 
 struct CompressorDeleter {
     void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
@@ -35,9 +35,24 @@ void append_uint(std::string& out, std::uint64_t v) {
 
 }  // namespace
 
+namespace {
+constexpr std::size_t kMaxWaiting = 32;  // objects given but not yet written
+}
+
 PdfFile::PdfFile(ByteSink& out) : out_(out) {
     // The binary comment tells transfer programs the file is not text.
     put("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
+    writer_ = std::thread([this] { run(); });
+}
+
+PdfFile::~PdfFile() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+        queue_.clear();
+    }
+    changed_.notify_all();
+    writer_.join();
 }
 
 void PdfFile::put(std::string_view bytes) {
@@ -45,61 +60,109 @@ void PdfFile::put(std::string_view bytes) {
     offset_ += bytes.size();
 }
 
-int PdfFile::reserve() {
-    offsets_.push_back(0);
-    return static_cast<int>(offsets_.size());
+int PdfFile::reserve() { return ++reserved_; }
+
+void PdfFile::enqueue(Job job) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return queue_.size() < kMaxWaiting || error_; });
+    if (error_) std::rethrow_exception(error_);
+    queue_.push_back(std::move(job));
+    lock.unlock();
+    changed_.notify_all();
 }
 
-void PdfFile::object(int num, std::string_view body) {
-    std::string head;
-    append_uint(head, static_cast<std::uint64_t>(num));
-    head += " 0 obj\n";
-    offsets_.at(static_cast<std::size_t>(num - 1)) = offset_;
-    put(head);
-    put(body);
-    put("\nendobj\n");
+void PdfFile::drain() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return (queue_.empty() && !busy_) || error_; });
+    if (error_) std::rethrow_exception(error_);
 }
 
-int PdfFile::object(std::string_view body) {
+void PdfFile::run() {
+    for (;;) {
+        Job job;
+        {
+            std::unique_lock lock(mutex_);
+            changed_.wait(lock, [&] { return !queue_.empty() || stopping_; });
+            if (stopping_) return;
+            job = std::move(queue_.front());
+            queue_.pop_front();
+            busy_ = true;
+        }
+        changed_.notify_all();
+        std::exception_ptr failed;
+        try {
+            write(job);
+        } catch (...) {
+            failed = std::current_exception();
+        }
+        {
+            std::lock_guard lock(mutex_);
+            busy_ = false;
+            if (failed && !error_) error_ = failed;
+            if (error_) queue_.clear();  // nothing more is written after a failure
+        }
+        changed_.notify_all();
+    }
+}
+
+void PdfFile::object(int num, std::string body) { enqueue({num, false, false, std::move(body), {}}); }
+
+int PdfFile::object(std::string body) {
     int num = reserve();
-    object(num, body);
+    object(num, std::move(body));
     return num;
 }
 
-void PdfFile::stream(int num, std::string_view dict, std::string_view data, bool compress) {
-    std::string packed;
-    if (compress) packed = deflate(data);
-    std::string_view bytes = compress ? std::string_view(packed) : data;
+void PdfFile::stream(int num, std::string dict, std::string data, bool compress) {
+    enqueue({num, true, compress, std::move(dict), std::move(data)});
+}
+
+int PdfFile::stream(std::string dict, std::string data, bool compress) {
+    int num = reserve();
+    stream(num, std::move(dict), std::move(data), compress);
+    return num;
+}
+
+void PdfFile::write(Job& job) {
+    if (offsets_.size() < static_cast<std::size_t>(job.num)) offsets_.resize(static_cast<std::size_t>(job.num), 0);
     std::string head;
-    append_uint(head, static_cast<std::uint64_t>(num));
-    head += " 0 obj\n<<";
-    head += dict;
-    if (compress) head += "/Filter/FlateDecode";
+    append_uint(head, static_cast<std::uint64_t>(job.num));
+    head += " 0 obj\n";
+    if (!job.is_stream) {
+        offsets_[static_cast<std::size_t>(job.num - 1)] = offset_;
+        put(head);
+        put(job.dict);
+        put("\nendobj\n");
+        return;
+    }
+    if (job.compress) job.data = deflate(job.data);
+    head += "<<";
+    head += job.dict;
+    if (job.compress) head += "/Filter/FlateDecode";
     head += "/Length ";
-    append_uint(head, bytes.size());
+    append_uint(head, job.data.size());
     head += ">>\nstream\n";
-    offsets_.at(static_cast<std::size_t>(num - 1)) = offset_;
+    offsets_[static_cast<std::size_t>(job.num - 1)] = offset_;
     put(head);
-    put(bytes);
+    put(job.data);
     put("\nendstream\nendobj\n");
 }
 
-int PdfFile::stream(std::string_view dict, std::string_view data, bool compress) {
-    int num = reserve();
-    stream(num, dict, data, compress);
-    return num;
-}
-
-void PdfFile::finish(int root, int info, const std::string& id) {
+void PdfFile::write_trailer(int root, int info, const std::string& id) {
     const std::uint64_t xref = offset_;
+    offsets_.resize(static_cast<std::size_t>(reserved_), 0);
     std::string out = "xref\n0 ";
     append_uint(out, offsets_.size() + 1);
     out += "\n0000000000 65535 f\r\n";
     for (std::size_t i = 0; i < offsets_.size(); ++i) {
         if (offsets_[i] == 0) throw std::logic_error("PDF: object " + std::to_string(i + 1) + " never written");
-        char entry[21];
-        std::snprintf(entry, sizeof entry, "%010llu 00000 n\r\n", static_cast<unsigned long long>(offsets_[i]));
-        out.append(entry, 20);
+        // Twenty bytes each: a ten-digit offset, generation, "n", CR LF.
+        std::string digits;
+        append_uint(digits, offsets_[i]);
+        if (digits.size() > 10) throw std::runtime_error("PDF: the file is larger than a PDF's cross-reference table can address");
+        out.append(10 - digits.size(), '0');
+        out += digits;
+        out += " 00000 n\r\n";
     }
     out += "trailer\n<</Size ";
     append_uint(out, offsets_.size() + 1);

@@ -6,12 +6,21 @@
 //
 // Contract: object numbers come from reserve() (1, 2, …); every reserved
 // number must be written exactly once before finish(), in any order.
-// Writes go straight to the sink (whose errors propagate). Not thread-safe.
+// Objects are compressed and written by a thread of their own, in the order
+// they were given, so deflating a page overlaps setting the next one; at
+// most a few dozen objects wait. An error of the sink (a full disk) is
+// thrown by the next call after it happened, or by finish(). Call from one
+// thread only.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
+#include <exception>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "support/byte_sink.hpp"
@@ -21,29 +30,59 @@ namespace bulletin::pdf {
 class PdfFile {
 public:
     explicit PdfFile(ByteSink& out);
+    // Stops the writing thread; what was not written yet is dropped.
+    ~PdfFile();
+    PdfFile(const PdfFile&) = delete;
+    PdfFile& operator=(const PdfFile&) = delete;
 
     // A number for an object written later (it may be referenced first).
     int reserve();
     // `num 0 obj <body> endobj`.
-    void object(int num, std::string_view body);
-    int object(std::string_view body);
+    void object(int num, std::string body);
+    int object(std::string body);
     // A stream: `dict` holds its entries without << >> and without /Length
-    // (and /Filter, added here when `compress`).
-    void stream(int num, std::string_view dict, std::string_view data, bool compress = true);
-    int stream(std::string_view dict, std::string_view data, bool compress = true);
+    // (and /Filter: added here when `compress`, or given in `dict` for data
+    // already compressed).
+    void stream(int num, std::string dict, std::string data, bool compress = true);
+    int stream(std::string dict, std::string data, bool compress = true);
 
-    // The cross-reference table and the trailer; `info` 0 for none. `id`
-    // is the document's /ID (both halves), 32 hex digits.
-    void finish(int root, int info, const std::string& id);
-
-    std::uint64_t size() const { return offset_; }
+    // Everything given so far written; then the cross-reference table and
+    // the trailer. `info` 0 for none. `id(size)` gives the document's /ID
+    // (both halves, 32 hex digits) from the file's size before the table.
+    template <class IdFn>
+    void finish(int root, int info, IdFn id) {
+        drain();
+        write_trailer(root, info, id(offset_));
+    }
 
 private:
+    struct Job {
+        int num;
+        bool is_stream;
+        bool compress;
+        std::string dict;  // the object's body, or the stream's dictionary entries
+        std::string data;  // the stream's data
+    };
+    void enqueue(Job job);
+    void drain();  // waits until every job is written; rethrows the writer's error
+    void run();    // the writing thread
+    void write(Job& job);
     void put(std::string_view bytes);
+    void write_trailer(int root, int info, const std::string& id);
 
     ByteSink& out_;
+    int reserved_ = 0;
+    // Written by the writing thread only (until drain() returns).
     std::uint64_t offset_ = 0;
-    std::vector<std::uint64_t> offsets_;  // by object number - 1; 0 = reserved, not yet written
+    std::vector<std::uint64_t> offsets_;  // by object number - 1; 0 = not yet written
+
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<Job> queue_;
+    bool busy_ = false;     // the writer holds a job
+    bool stopping_ = false;
+    std::exception_ptr error_;
+    std::thread writer_;
 };
 
 // Pieces of PDF syntax.

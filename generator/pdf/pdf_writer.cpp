@@ -156,10 +156,10 @@ struct PdfWriter::State {
             std::string dict = "/Type/XObject/Subtype/Image" + size +
                                (px.channels == 1 ? "/ColorSpace/DeviceGray" : "/ColorSpace/DeviceRGB");
             if (!px.alpha.empty()) {
-                const std::string_view alpha(reinterpret_cast<const char*>(px.alpha.data()), px.alpha.size());
-                dict += "/SMask " + pdf::ref(file.stream("/Type/XObject/Subtype/Image" + size + "/ColorSpace/DeviceGray", alpha));
+                std::string alpha(reinterpret_cast<const char*>(px.alpha.data()), px.alpha.size());
+                dict += "/SMask " + pdf::ref(file.stream("/Type/XObject/Subtype/Image" + size + "/ColorSpace/DeviceGray", std::move(alpha)));
             }
-            object = file.stream(dict, std::string_view(reinterpret_cast<const char*>(px.color.data()), px.color.size()));
+            object = file.stream(dict, std::string(reinterpret_cast<const char*>(px.color.data()), px.color.size()));
         }
         images.emplace(data.get(), Embedded{data, object});
         return object;
@@ -192,7 +192,7 @@ struct PdfWriter::State {
                 content += "/Im" + std::to_string(object) + " Do\nQ\n";
             }
         }
-        const int contents = file.stream("", content);
+        const int contents = file.stream("", std::move(content));
         std::string dict = "<</Type/Page/Parent " + pdf::ref(pages_root) + "/MediaBox[0 0 ";
         append_num(dict, page.width);
         dict += ' ';
@@ -311,7 +311,10 @@ struct PdfWriter::State {
     void finish(const TypesetDocument& doc) {
         embed_fonts();
         std::string kids = "<</Type/Pages/Kids[";
-        for (std::size_t i = 0; i < pages.size(); ++i) kids += (i ? " " : "") + pdf::ref(pages[i]);
+        for (std::size_t i = 0; i < pages.size(); ++i) {
+            if (i) kids += ' ';
+            kids += pdf::ref(pages[i]);
+        }
         kids += "]/Count " + std::to_string(pages.size()) + ">>";
         file.object(pages_root, kids);
         const int outline = write_outline(doc.bookmarks);
@@ -320,7 +323,7 @@ struct PdfWriter::State {
         catalog += ">>";
         const int root = file.object(catalog);
         const int info = write_info(doc.info);
-        file.finish(root, info, document_id(doc, file.size()));
+        file.finish(root, info, [&](std::uint64_t size) { return document_id(doc, size); });
     }
 
     std::vector<std::uint16_t> codes;  // of the glyph run being written
