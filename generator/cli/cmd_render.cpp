@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/progress_line.hpp"
 #include "support/output_set.hpp"
 
 namespace bulletin::cli {
@@ -36,7 +37,9 @@ int run_render(const RenderOptions& options) {
         if (formats[i] == Format::kPdf) pdf_sinks.push_back(sinks[i]);
     try {
         // The PDF is written while the pages are set; the DOCX after.
-        if (!render->typeset(report, pdf_sinks)) return report.status;
+        ProgressLine progress(options.request.input);
+        auto on_page = [&progress](std::size_t pages, double share) { progress.update(pages, share); };
+        if (!render->typeset(report, pdf_sinks, on_page)) return report.status;
         for (std::size_t i = 0; i < sinks.size(); ++i)
             if (formats[i] == Format::kDocx) render->write_docx(*sinks[i]);
         outputs.commit();

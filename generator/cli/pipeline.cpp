@@ -151,7 +151,7 @@ std::vector<std::string> Render::files_read() const {
     return files;
 }
 
-bool Render::typeset(Report& report, const std::vector<ByteSink*>& pdf) {
+bool Render::typeset(Report& report, const std::vector<ByteSink*>& pdf, const Progress& progress) {
     try {
         doc_ = compose(bulletin_, layout_);
         // Typeset even for DOCX alone: a character no font has, or text
@@ -160,10 +160,18 @@ bool Render::typeset(Report& report, const std::vector<ByteSink*>& pdf) {
         std::optional<PdfWriter> writer;
         if (!pdf.empty()) writer.emplace(bytes);
         PageChecker checker(layout_, writer ? &*writer : nullptr);
+        if (progress) {
+            const double total = static_cast<double>(std::max<std::size_t>(1, printed_characters(doc_)));
+            checker.after_page = [&progress, total](std::size_t pages, std::size_t characters) {
+                progress(pages, std::min(1.0, static_cast<double>(characters) / total));
+            };
+        }
         pages_ = Typesetter(layout_, *fonts_, input_).typeset(doc_, &checker);
         checker.verify(doc_, input_);
         if (writer) writer->finish(pages_);
+        if (progress) progress(pages_.page_count, -1);
     } catch (const InputError& e) {
+        if (progress) progress(0, -1);
         for (const auto& d : e.diagnostics()) report.add(d);
         return false;
     }

@@ -8,6 +8,7 @@
 // the sink). Nothing here touches an output file.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -71,7 +72,11 @@ public:
     // the pages are checked and dropped). False once the problems are
     // reported; throws what a sink throws, and std::runtime_error for a
     // writer's own failure.
-    bool typeset(Report& report, const std::vector<ByteSink*>& pdf = {});
+    // `progress`, if given, hears after each page how many are set and
+    // what share of the text they hold, and once more with a share below 0
+    // when setting is over (before any problem is reported).
+    using Progress = std::function<void(std::size_t pages, double share)>;
+    bool typeset(Report& report, const std::vector<ByteSink*>& pdf = {}, const Progress& progress = {});
     std::size_t page_count() const { return pages_.page_count; }
 
     // The DOCX's bytes (after typeset()).

@@ -50,7 +50,10 @@ void PageChecker::add_page(const Page& page) {
         if (!run) continue;
         for (std::size_t i = 0; i < run->glyphs.size(); ++i) {
             if (!run->repeated)
-                for (char32_t c : run->texts[i]) ++set_[c];
+                for (char32_t c : run->texts[i]) {
+                    ++set_[c];
+                    characters_ += counted(c) ? 1 : 0;
+                }
             const double x = run->x + run->xs[i];
             const double y = run->y - (run->ys.empty() ? 0 : run->ys[i]);
             const bool on_page = std::isfinite(x) && std::isfinite(y) && x >= -kSlack && x < page.width && y > 0 &&
@@ -65,10 +68,12 @@ void PageChecker::add_page(const Page& page) {
         }
     }
     if (next_) next_->add_page(page);
+    if (after_page) after_page(pages_, characters_);
 }
 
 void PageChecker::restart() {
     pages_ = 0;
+    characters_ = 0;
     set_.clear();
     if (next_) next_->restart();
 }
@@ -100,6 +105,16 @@ void PageChecker::verify(const Document& doc, const std::string& input_file) con
     };
     for_each_span(doc.head, check);
     for_each_span(doc.body, check);
+}
+
+std::size_t printed_characters(const Document& doc) {
+    std::size_t n = 0;
+    auto count = [&](const Span& s) {
+        for (char32_t c : utf8::decode(s.text)) n += counted(c) ? 1 : 0;
+    };
+    for_each_span(doc.head, count);
+    for_each_span(doc.body, count);
+    return n;
 }
 
 void verify_typeset(const Document& doc, const TypesetDocument& pages, const Layout& layout,

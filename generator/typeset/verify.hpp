@@ -11,6 +11,7 @@
 // input). verify_typeset() does both for pages kept in memory.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <unordered_map>
 
@@ -28,13 +29,20 @@ public:
     void restart() override;
     // After the last page: every character of `doc` was set.
     void verify(const Document& doc, const std::string& input_file) const;
+    // Called after each page with the pages and characters seen so far
+    // (a progress line compares them with printed_characters()).
+    std::function<void(std::size_t pages, std::size_t characters)> after_page;
 
 private:
     const Layout& layout_;
     PageSink* next_;
     std::size_t pages_ = 0;
     std::unordered_map<char32_t, long> set_;  // characters on the pages, furniture left out
+    std::size_t characters_ = 0;
 };
+
+// How many characters `doc` prints (those PageChecker counts).
+std::size_t printed_characters(const Document& doc);
 
 void verify_typeset(const Document& doc, const TypesetDocument& pages, const Layout& layout,
                     const std::string& input_file);
