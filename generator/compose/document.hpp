@@ -65,7 +65,21 @@ struct Masthead {
     Paragraph info;
 };
 
-using Block = std::variant<Paragraph, Table, Image, Masthead>;
+// A value kept on the heap and shared by copies: the rare large block (the
+// masthead, three paragraphs) does not make every block as large as it —
+// a long bulletin has hundreds of thousands of paragraphs.
+template <class T>
+class Boxed {
+public:
+    explicit Boxed(T value) : value_(std::make_shared<const T>(std::move(value))) {}
+    const T& operator*() const { return *value_; }
+    const T* operator->() const { return value_.get(); }
+
+private:
+    std::shared_ptr<const T> value_;
+};
+
+using Block = std::variant<Paragraph, Table, Image, Boxed<Masthead>>;
 
 // Type sizes of paragraphs set smaller than their style to fit their
 // measure (shrink_to_fit): found by the typesetter, given to the DOCX.

@@ -143,7 +143,7 @@ Document compose_newspaper(const Bulletin& b, const Layout& layout) {
         info.push_back({chinese_date(m.date.value), false, meta_origin(m.date, "date")});
     }
     mast.info.spans = info;
-    doc.head.push_back(mast);
+    doc.head.push_back(Boxed<Masthead>(std::move(mast)));
 
     if (!m.kicker.empty()) doc.head.push_back(make_paragraph("kicker", utf8::trim(m.kicker.value), meta_origin(m.kicker, "kicker")));
     Paragraph headline;

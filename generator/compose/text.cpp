@@ -47,7 +47,7 @@ std::string chinese_date(const std::string& iso_date) {
     return fmt::format("{}年{}月{}日", y, m, d);
 }
 
-Origin text_origin(const Text& text, const std::string& where) {
+Origin text_origin(const Text& text, SharedString where) {
     bool one_line = text.value.find('\n') == std::string::npos || text.value.find('\n') + 1 == text.value.size();
     if (text.content.known() && one_line) {
         auto ls = utf8::lines(text.value);
@@ -57,7 +57,7 @@ Origin text_origin(const Text& text, const std::string& where) {
     return {text.pos, where, false};
 }
 
-std::vector<TextParagraph> text_paragraphs(const Text& text, const std::string& where) {
+std::vector<TextParagraph> text_paragraphs(const Text& text, SharedString where) {
     std::vector<TextParagraph> out;
     for (auto& line : utf8::lines(text.value)) {
         Origin o{text.pos, where, false};

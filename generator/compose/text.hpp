@@ -23,14 +23,14 @@ Span name_span(const std::string& name, Origin origin);
 std::string chinese_date(const std::string& iso_date);
 
 // Where a one-line value came from; exact when the file maps it 1:1.
-Origin text_origin(const Text& text, const std::string& where);
+Origin text_origin(const Text& text, SharedString where);
 
 // The paragraphs (non-blank lines) of a text value, each with its origin.
 struct TextParagraph {
     std::string text;
     Origin origin;
 };
-std::vector<TextParagraph> text_paragraphs(const Text& text, const std::string& where);
+std::vector<TextParagraph> text_paragraphs(const Text& text, SharedString where);
 
 // One paragraph of input text -> spans, honouring **bold** marks.
 std::vector<Span> inline_spans(const std::string& paragraph, const Origin& origin, bool strong = false);

@@ -386,7 +386,7 @@ private:
         for (const Block& b : list) {
             if (const auto* p = std::get_if<Paragraph>(&b)) paragraph(body, *p);
             else if (const auto* t = std::get_if<Table>(&b)) table(body, *t);
-            else if (const auto* m = std::get_if<Masthead>(&b)) masthead(body, *m);
+            else if (const auto* m = std::get_if<Boxed<Masthead>>(&b)) masthead(body, **m);
             else if (const auto* img = std::get_if<Image>(&b)) image(body, *img, text_width());
         }
     }

@@ -1,5 +1,7 @@
 #include "pdf/pdf_writer.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <ctime>
 #include <map>
@@ -213,19 +215,24 @@ struct PdfWriter::State {
         page_heights.push_back(page.height);
     }
 
-    // Subsetting dominates a small render and faces are independent: one
-    // thread per face.
+    // Subsetting dominates a small render and faces are independent: as
+    // many threads as cores, each taking the next face (not one per face:
+    // each subsetting holds megabytes while it runs).
     void embed_fonts() {
         std::vector<std::exception_ptr> errors(fonts.size());
-        std::vector<std::thread> threads;
-        for (std::size_t i = 0; i < fonts.size(); ++i)
-            threads.emplace_back([this, i, &errors] {
+        std::atomic<std::size_t> next{0};
+        auto work = [this, &errors, &next] {
+            for (std::size_t i; (i = next++) < fonts.size();) {
                 try {
                     fonts[i]->subset();
                 } catch (...) {
                     errors[i] = std::current_exception();
                 }
-            });
+            }
+        };
+        std::vector<std::thread> threads;
+        const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+        for (std::size_t t = 0; t < std::min(cores, fonts.size()); ++t) threads.emplace_back(work);
         for (auto& t : threads) t.join();
         for (auto& e : errors)
             if (e) std::rethrow_exception(e);

@@ -1,6 +1,7 @@
 // A value together with where it was written in the input.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "support/diagnostics.hpp"
@@ -25,11 +26,30 @@ struct Text {
     const std::string& str() const { return value; }
 };
 
+// A string that many values share: copies cost a reference count, not
+// a copy (a description repeated in every span cut from one value).
+class SharedString {
+public:
+    SharedString() = default;
+    SharedString(std::string s)  // NOLINT: implicit, like the std::string it stands for
+        : text_(s.empty() ? nullptr : std::make_shared<const std::string>(std::move(s))) {}
+    SharedString(const char* s) : SharedString(std::string(s)) {}  // NOLINT
+    const std::string& str() const {
+        static const std::string none;
+        return text_ ? *text_ : none;
+    }
+    bool empty() const { return !text_; }
+    bool operator==(std::string_view s) const { return str() == s; }
+
+private:
+    std::shared_ptr<const std::string> text_;
+};
+
 // Where a piece of printed text came from, for messages about it:
 // the position in the input and a description ("item 3 《…》, progress").
 struct Origin {
     SourcePos pos;
-    std::string where;
+    SharedString where;
     // True when `pos` is the position of the text's first character and the
     // following characters follow on the same line of the file, so an error
     // can point at the exact character.

@@ -126,7 +126,7 @@ void Typesetter::newspaper_pages(const Document& doc, TypesetDocument& out) {
     Frame whole = new_page_frame(out);
     std::vector<FlowItem> head;
     for (const Block& block : doc.head) {
-        if (const auto* m = std::get_if<Masthead>(&block)) head.push_back(masthead_item(*m, width));
+        if (const auto* m = std::get_if<Boxed<Masthead>>(&block)) head.push_back(masthead_item(**m, width));
         else if (const auto* p = std::get_if<Paragraph>(&block)) append_paragraph(head, set(*p, width));
     }
     FrameSource only_page_one = [&whole](TypesetDocument&) { return whole; };

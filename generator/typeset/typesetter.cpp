@@ -178,8 +178,8 @@ void Typesetter::report_missing() const {
     std::vector<Diagnostic> diags;
     std::set<std::pair<char32_t, std::string>> seen;
     for (const MissingChar& m : missing_) {
-        if (!seen.insert({m.c, m.origin.where + std::to_string(m.origin.pos.line)}).second) continue;
-        std::string where = m.origin.where.empty() ? std::string("the text") : m.origin.where;
+        if (!seen.insert({m.c, m.origin.where.str() + std::to_string(m.origin.pos.line)}).second) continue;
+        std::string where = m.origin.where.empty() ? std::string("the text") : m.origin.where.str();
         diags.push_back({input_file_, m.origin.pos,
                          fmt::format("character '{}' ({}) in {} is in no installed font: install a font that has it "
                                      "and add it to the fallback list of fonts/fonts.yaml",

@@ -23,7 +23,8 @@ void for_each_span(const std::vector<Block>& blocks, Visit&& visit) {
     for (const Block& b : blocks) {
         if (const auto* p = std::get_if<Paragraph>(&b)) paragraph(*p);
         else if (const auto* img = std::get_if<Image>(&b)) paragraph(img->caption);
-        else if (const auto* m = std::get_if<Masthead>(&b)) {
+        else if (const auto* boxed = std::get_if<Boxed<Masthead>>(&b)) {
+            const Masthead* m = &**boxed;
             paragraph(m->name);
             paragraph(m->latin);
             paragraph(m->info);
@@ -99,7 +100,7 @@ void PageChecker::verify(const Document& doc, const std::string& input_file) con
                                fmt::format("'{}' ({}){} is printed {} time{} fewer than written: layout '{}' lost "
                                            "it (a bug in bulletin: please report it with this file)",
                                            utf8::encode(c), utf8::codepoint_name(c),
-                                           s.origin.where.empty() ? "" : " in " + s.origin.where, lost,
+                                           s.origin.where.empty() ? "" : " in " + s.origin.where.str(), lost,
                                            lost == 1 ? "" : "s", layout_name(layout_))}});
         }
     };

@@ -33,7 +33,7 @@ std::vector<std::string> all_text(const Document& doc) {
     for (const auto* blocks : {&doc.head, &doc.body})
         for (const Block& b : *blocks) {
             if (const auto* para = std::get_if<Paragraph>(&b)) add(*para);
-            else if (const auto* m = std::get_if<Masthead>(&b)) add(m->name), add(m->latin), add(m->info);
+            else if (const auto* m = std::get_if<Boxed<Masthead>>(&b)) add((*m)->name), add((*m)->latin), add((*m)->info);
             else if (const auto* t = std::get_if<Table>(&b)) {
                 for (const auto& c : t->header)
                     for (const auto& p : c.paragraphs) add(p);

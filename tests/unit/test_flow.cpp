@@ -103,7 +103,7 @@ TEST_CASE("newspaper: body in columns, banners kept with their text, last page b
     m.name = para("masthead", "政协之窗");
     m.latin = para("masthead_latin", "ZHENGXIEZHICHUANG");
     m.info = para("masthead_info", "2025年1月20日");
-    doc.head.push_back(m);
+    doc.head.push_back(Boxed<Masthead>(m));
     doc.head.push_back(para("headline", "对标提案“高质量”\u2028力促办理“结硕果”"));
     for (int g = 0; g < 14; ++g) {
         Paragraph banner = para("banner", "第" + std::to_string(g) + "方面重点建议▶");
