@@ -13,8 +13,9 @@ namespace bulletin::pdf {
 
 namespace {
 
-// Chosen by measurement (bench/): see kDeflateLevel's note in docs/architecture.md.
-constexpr int kDeflateLevel = 9;
+// Level 6: the writing thread hides its cost behind the typesetting, and
+// lower levels make the file 3-7 % larger (measured: docs/architecture.md, PDF).
+constexpr int kDeflateLevel = 6;
 
 struct CompressorDeleter {
     void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }

@@ -52,9 +52,12 @@ std::vector<bool> icu_break_opportunities(const std::u32string& text) {
         for (std::int32_t k = before; k < u.length(); ++k) cp_at_utf16.push_back(static_cast<std::int32_t>(i));
     }
     cp_at_utf16.push_back(static_cast<std::int32_t>(text.size()));
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createLineInstance(icu::Locale("zh", "CN"), status));
-    if (U_FAILURE(status)) {
+    // Made once per thread and given each paragraph's text: creating one
+    // costs more than breaking a paragraph.
+    thread_local UErrorCode status = U_ZERO_ERROR;
+    thread_local std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createLineInstance(icu::Locale("zh", "CN"), status));
+    if (U_FAILURE(status) || !it) {
         // Without ICU data every boundary is allowed; the 禁则 still apply.
         std::fill(allowed.begin(), allowed.end(), true);
         return allowed;
@@ -62,6 +65,8 @@ std::vector<bool> icu_break_opportunities(const std::u32string& text) {
     it->setText(u);
     for (std::int32_t p = it->first(); p != icu::BreakIterator::DONE; p = it->next())
         allowed[static_cast<std::size_t>(cp_at_utf16[static_cast<std::size_t>(p)])] = true;
+    static const icu::UnicodeString kNothing;
+    it->setText(kNothing);  // it keeps a reference to its text, and `u` ends here
     return allowed;
 }
 
