@@ -89,11 +89,13 @@ CidFont::CidFont(const FontFace& face, int type0) : face_(face), type0_(type0) {
 CidFont::~CidFont() = default;
 
 std::uint16_t CidFont::code_of(std::uint32_t glyph) {
-    auto it = codes_.find(glyph);
-    if (it != codes_.end()) return it->second;
+    // Every glyph of every page comes here: a flat table, not the map.
+    if (glyph < seen_.size() && seen_[glyph] >= 0) return static_cast<std::uint16_t>(seen_[glyph]);
     const std::uint32_t code = cid_keyed_ ? cids_->cid(glyph) : glyph;
     if (code > 0xFFFF) throw std::runtime_error("PDF: glyph " + std::to_string(glyph) + " of " + face_.path() +
                                                 " has no two-byte code");
+    if (glyph >= seen_.size()) seen_.resize(std::max<std::size_t>(glyph + 1, 2 * seen_.size()), -1);
+    seen_[glyph] = static_cast<std::int32_t>(code);
     return codes_.emplace(glyph, static_cast<std::uint16_t>(code)).first->second;
 }
 
@@ -103,7 +105,7 @@ std::uint16_t CidFont::use(std::uint32_t glyph, const std::u32string& text, bool
         mapped = false;  // a second glyph of a cluster: only ActualText can tell
         return code;
     }
-    auto [it, fresh] = text_.emplace(glyph, text);
+    auto [it, fresh] = text_.try_emplace(glyph, text);  // no node made when the glyph is known
     mapped = fresh || it->second == text;
     return code;
 }

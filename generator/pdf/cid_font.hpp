@@ -20,6 +20,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "pdf/pdf_file.hpp"
 #include "typeset/font_face.hpp"
@@ -60,6 +61,7 @@ private:
     bool cid_keyed_ = false;               // a CID-keyed CFF: codes are CIDs
     std::unique_ptr<FreeTypeFace> cids_;   // the original face, to read them
     std::map<std::uint32_t, std::uint16_t> codes_;            // original glyph -> code, every glyph used
+    std::vector<std::int32_t> seen_;                          // the same by glyph id (-1: not used yet)
     std::unordered_map<std::uint32_t, std::u32string> text_;  // glyph -> the text ToUnicode gives it
     std::map<std::uint16_t, std::uint16_t> cid_to_gid_;       // TrueType: code -> glyph in the subset
     std::string program_;  // the subset font program (CFF table, or the whole TrueType font), deflated

@@ -99,6 +99,28 @@ public:
     }
 };
 
+// Whether the event pass below can find anything: an anchor (the only way
+// to an alias that expands) needs a '&', and a second document a '---' or
+// '...' at the start of a line after the first document began. A file with
+// neither — nearly every bulletin — is parsed once instead of twice.
+bool needs_stream_check(std::string_view text) {
+    if (text.find('&') != std::string_view::npos) return true;
+    bool content = false;  // the first document has begun
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        const bool marker = (line.substr(0, 3) == "---" || line.substr(0, 3) == "...") &&
+                            (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+        if (marker && (content || line[0] == '.')) return true;
+        const std::size_t first = line.find_first_not_of(" \t\r");
+        if (marker || first == std::string_view::npos || line[first] == '#' || (!content && line[0] == '%')) continue;
+        content = true;
+    }
+    return false;
+}
+
 }  // namespace
 
 YamlFile::YamlFile(std::string text, Diagnostics& diags) : text_(std::move(text)) {
@@ -109,21 +131,24 @@ YamlFile::YamlFile(std::string text, Diagnostics& diags) : text_(std::move(text)
         // First the event stream: one document only (yaml-cpp would silently
         // ignore the rest), and not one whose aliases make a small file
         // describe an enormous bulletin.
-        MemoryStream in(text_);
-        YAML::Parser parser(in);
-        StreamCheck check;
-        try {
-            while (check.documents < 2 && parser.HandleNextDocument(check)) {
+        if (needs_stream_check(text_)) {
+            MemoryStream in(text_);
+            YAML::Parser parser(in);
+            StreamCheck check;
+            try {
+                while (check.documents < 2 && parser.HandleNextDocument(check)) {
+                }
+            } catch (const StreamCheck::TooLarge& e) {
+                diags.error(pos(e.mark), "the aliases (*name) of this file expand it beyond what a bulletin can be: "
+                                         "write the values out instead");
+                return;
             }
-        } catch (const StreamCheck::TooLarge& e) {
-            diags.error(pos(e.mark), "the aliases (*name) of this file expand it beyond what a bulletin can be: "
-                                     "write the values out instead");
-            return;
-        }
-        if (check.documents >= 2) {
-            diags.error(pos(check.second_document), "a second YAML document starts here: a file holds one "
-                                                    "document; delete the '---' line and what follows, or merge them");
-            return;
+            if (check.documents >= 2) {
+                diags.error(pos(check.second_document), "a second YAML document starts here: a file holds one "
+                                                        "document; delete the '---' line and what follows, or merge "
+                                                        "them");
+                return;
+            }
         }
         MemoryStream again(text_);
         root_ = YAML::Load(again);

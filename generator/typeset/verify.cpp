@@ -52,7 +52,7 @@ void PageChecker::add_page(const Page& page) {
         for (std::size_t i = 0; i < run->glyphs.size(); ++i) {
             if (!run->repeated)
                 for (char32_t c : run->texts[i]) {
-                    ++set_[c];
+                    ++count_of(c);
                     characters_ += counted(c) ? 1 : 0;
                 }
             const double x = run->x + run->xs[i];
@@ -72,28 +72,40 @@ void PageChecker::add_page(const Page& page) {
     if (after_page) after_page(pages_, characters_);
 }
 
+long& PageChecker::count_of(char32_t c) {
+    if (c >= 0x10000) return set_[c];
+    if (set_bmp_.empty()) set_bmp_.assign(0x10000, 0);
+    return set_bmp_[c];
+}
+
+long PageChecker::count(char32_t c) const {
+    if (c < 0x10000) return set_bmp_.empty() ? 0 : set_bmp_[c];
+    auto it = set_.find(c);
+    return it == set_.end() ? 0 : it->second;
+}
+
 void PageChecker::restart() {
     pages_ = 0;
     characters_ = 0;
     set_.clear();
+    set_bmp_.clear();
     if (next_) next_->restart();
 }
 
 void PageChecker::verify(const Document& doc, const std::string& input_file) const {
     // Characters: every one the document prints, as often as it prints it.
     std::unordered_map<char32_t, long> wanted;
-    auto count = [&](const Span& s) {
+    auto tally = [&](const Span& s) {
         for (char32_t c : utf8::decode(s.text))
             if (counted(c)) ++wanted[c];
     };
-    for_each_span(doc.head, count);
-    for_each_span(doc.body, count);
+    for_each_span(doc.head, tally);
+    for_each_span(doc.body, tally);
     // Reported at the first span, in reading order, with a character short.
     auto check = [&](const Span& s) {
         for (char32_t c : utf8::decode(s.text)) {
             if (!counted(c)) continue;
-            auto it = set_.find(c);
-            const long have = it == set_.end() ? 0 : it->second;
+            const long have = count(c);
             if (have >= wanted[c]) continue;
             const long lost = wanted[c] - have;
             throw InputError({{input_file, s.origin.pos,

@@ -14,6 +14,7 @@
 #include <functional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "compose/document.hpp"
 #include "layout/layout.hpp"
@@ -37,7 +38,12 @@ private:
     const Layout& layout_;
     PageSink* next_;
     std::size_t pages_ = 0;
-    std::unordered_map<char32_t, long> set_;  // characters on the pages, furniture left out
+    // Characters on the pages, furniture left out: counted in a table for
+    // the planes text is written in, in the map beyond.
+    std::vector<long> set_bmp_;
+    std::unordered_map<char32_t, long> set_;
+    long& count_of(char32_t c);
+    long count(char32_t c) const;
     std::size_t characters_ = 0;
 };
 

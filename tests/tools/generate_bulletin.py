@@ -5,6 +5,7 @@ A bulletin of ITEMS items built from the real items of seed 000 (义乌 人大),
 each title numbered: for the benchmark and for tests that need a render
 that takes a while.
 """
+import copy
 import os
 import sys
 
@@ -19,7 +20,9 @@ def generate(path, items):
     base = seed["items"]
     out = {"bulletin": {"title": f"基准测试：{items}件重点建议办理情况", "issuer": "基准测试"}, "items": []}
     for i in range(items):
-        it = dict(base[i % len(base)])
+        # A deep copy: an office's file spells every item out (shared lists
+        # would come out as YAML anchors and aliases, which no clerk types).
+        it = copy.deepcopy(base[i % len(base)])
         it.pop("seq", None)
         it["number"] = i + 1
         it["title"] = f"{it['title']}（之{i + 1}）"

@@ -129,6 +129,14 @@ TEST_CASE("one YAML document, not blown up by its aliases") {
     CHECK(first_problem(kBulletin + "---\nbulletin:\n  title: 二\n") ==
           "5:1: a second YAML document starts here: a file holds one document; delete the '---' line and what "
           "follows, or merge them");
+    // The same after a literal block, after an end marker, with a CR LF
+    // line end, and with a leading '---' that is only the first one's start.
+    const std::string block = "bulletin: {title: 公报}\nitems:\n  - title: 甲\n    progress: |\n      一\n";
+    CHECK_THAT(first_problem(block + "---\nx: 1\n"), Catch::StartsWith("6:1: a second YAML document starts here"));
+    CHECK_THAT(first_problem(block + "...\nx: 1\n"), Catch::Contains("a second YAML document starts here"));
+    CHECK_THAT(first_problem(block + "--- \r\nx: 1\n"), Catch::Contains("a second YAML document starts here"));
+    Diagnostics started("t.yaml");
+    CHECK(load_bulletin_text("# a comment\n---\n" + block, started));
     // An alias bomb: nine levels of ten would be a billion items.
     std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
     for (char c = 'b'; c <= 'j'; ++c) {
