@@ -57,6 +57,22 @@ TEST_CASE("commit replaces every target; an uncommitted set leaves nothing") {
     }
 }
 
+TEST_CASE("an output truncated while written (a writer starting over) keeps only what came after") {
+    for (auto kind : kBothKinds) {
+        TempDir dir;
+        OutputSet set({}, kind);
+        ByteSink& out = set.add(dir / "a.pdf");
+        const std::string big(3u << 20, 'x');  // past the buffer: part of it is in the file
+        out.write(big);
+        out.truncate(4);
+        out.write("yz");
+        out.write("w");
+        out.truncate(6);  // within what is still buffered
+        set.commit();
+        CHECK(read(dir / "a.pdf") == "xxxxyz");
+    }
+}
+
 TEST_CASE("a replaced file keeps its permissions; a symbolic link is written through") {
     TempDir dir;
     write(dir / "a.pdf", "old");
