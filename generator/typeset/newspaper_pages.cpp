@@ -1,9 +1,9 @@
 // Newspaper pages: the masthead and headline block across the full width of
 // page 1, the body through the layout's columns and on to further pages with
 // the same grid under a running head, the last page's columns balanced.
+// Set a page at a time: see step 2.
 #include <algorithm>
-#include <cmath>
-#include <map>
+#include <span>
 
 #include "typeset/typesetter.hpp"
 
