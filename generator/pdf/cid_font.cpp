@@ -173,8 +173,10 @@ void CidFont::subset() {
                        // Identity-H addresses glyphs directly: no character maps or glyph names needed.
                        HB_TAG('c', 'm', 'a', 'p'), HB_TAG('p', 'o', 's', 't')})
         hb_set_add(drop, t);
+    // Desubroutinized: measured faster (FandolFang, 854 glyphs: 27 -> 20 ms)
+    // and no larger once deflated.
     hb_subset_input_set_flags(input.get(),
-                              HB_SUBSET_FLAGS_NO_HINTING | (keep_ids ? unsigned{HB_SUBSET_FLAGS_RETAIN_GIDS} : 0u));
+                              HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE | (keep_ids ? unsigned{HB_SUBSET_FLAGS_RETAIN_GIDS} : 0u));
     HbPtr<hb_subset_plan_t> plan(hb_subset_plan_create_or_fail(face_.hb_face(), input.get()));
     if (!plan) throw std::runtime_error("hb-subset could not plan a subset of " + face_.path());
     HbPtr<hb_face_t> subset(hb_subset_plan_execute_or_fail(plan.get()));
