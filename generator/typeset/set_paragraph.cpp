@@ -91,9 +91,9 @@ void draw_line(const SetParagraph& p, std::size_t index, double x, double y, Pag
         }
         run->actual_text = run->actual_text || piece.fitted;
         for (std::size_t g = 0; g < piece.glyphs.size(); ++g) {
-            run->glyphs.push_back(piece.glyphs[g]);
-            run->xs.push_back(piece_x + piece.glyph_x[g] - run->x);
-            run->ys.push_back(piece.glyph_y[g]);
+            run->glyphs.push_back(piece.glyphs[g].id);
+            run->xs.push_back(piece_x + piece.glyphs[g].x - run->x);
+            run->ys.push_back(piece.glyphs[g].y);
             run->texts.push_back(g == 0 ? piece.text : std::u32string());
         }
     }

@@ -162,9 +162,7 @@ std::vector<Piece> shape_paragraph(const std::vector<TextRun>& runs, const FontS
                 piece_start.push_back(cluster);
             }
             Piece& p = pieces.back();
-            p.glyphs.push_back(info[g].codepoint);
-            p.glyph_x.push_back(p.advance + pos[g].x_offset * scale);
-            p.glyph_y.push_back(pos[g].y_offset * scale);
+            p.glyphs.push_back({info[g].codepoint, p.advance + pos[g].x_offset * scale, pos[g].y_offset * scale});
             p.advance += pos[g].x_advance * scale;
         }
         // Text of each piece: from its cluster to the next piece's (or the span end).
@@ -187,17 +185,15 @@ std::vector<Piece> shape_paragraph(const std::vector<TextRun>& runs, const FontS
         if (first == kLineSeparator) {
             p.forced_break = true;
             p.glyphs.clear();
-            p.glyph_x.clear();
-            p.glyph_y.clear();
             p.advance = 0;
         }
         p.no_line_start = is_no_line_start(first);
         // Blank half of full-width punctuation, measured from the glyph's ink
         // so it works whatever the font puts where.
         if (p.glyphs.size() == 1 && p.text.size() == 1 && u_ispunct(static_cast<UChar32>(first)) &&
-            p.face->advance(p.glyphs[0]) > 0.9) {
+            p.face->advance(p.glyphs[0].id) > 0.9) {
             double left = 0, right = 0;
-            p.face->ink_extent(p.glyphs[0], left, right);
+            p.face->ink_extent(p.glyphs[0].id, left, right);
             double em = p.size;
             if (right <= 0.56) p.trim_right_max = 0.5 * em;
             else if (left >= 0.44) p.trim_left_max = 0.5 * em;

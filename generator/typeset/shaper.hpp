@@ -25,15 +25,19 @@ struct TextRun {
     int fit_chars = 0;    // spaced out to this many characters' width (Span::fit_chars)
 };
 
+// A glyph of a piece, placed from the piece's origin (pt).
+struct PieceGlyph {
+    std::uint32_t id = 0;
+    double x = 0, y = 0;
+};
+
 // One cluster (usually one character).
 struct Piece {
     std::u32string text;
     const FontFace* face = nullptr;
     double size = 12;
     Color color;
-    std::vector<std::uint32_t> glyphs;
-    std::vector<double> glyph_x;  // of each glyph from the piece's origin (pt)
-    std::vector<double> glyph_y;
+    std::vector<PieceGlyph> glyphs;  // one allocation per piece, not one per field
     double advance = 0;           // natural width including tracking (pt)
     double trim_left_max = 0;     // blank half of full-width opening punctuation (pt)
     double trim_right_max = 0;    // blank half of full-width closing punctuation (pt)
