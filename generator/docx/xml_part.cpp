@@ -18,9 +18,14 @@ void declare(pugi::xml_document& doc) {
 }
 
 std::string serialize(const pugi::xml_document& doc) {
-    std::ostringstream out;
-    doc.save(out, "", pugi::format_raw);
-    return out.str();
+    // Straight into the string (an ostringstream would hold it twice: its
+    // buffer and the copy str() returns; document.xml can be tens of MB).
+    struct Appender : pugi::xml_writer {
+        std::string out;
+        void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
+    } writer;
+    doc.save(writer, "", pugi::format_raw);
+    return std::move(writer.out);
 }
 
 namespace {
