@@ -1,7 +1,6 @@
 #include "docx/xml_part.hpp"
 
 #include <iterator>
-#include <sstream>
 #include <string_view>
 
 namespace bulletin::xml {
