@@ -289,7 +289,7 @@ private:
             diags_.error(top.where(), "missing required key 'page' in layout");
             return;
         }
-        YAML::Node size = r.node("size");
+        yaml::Node size = r.node("size");
         double w = 210 * 72 / 25.4, h = 297 * 72 / 25.4;
         if (size.IsScalar()) {
             static const std::map<std::string, std::pair<double, double>> named = {
@@ -351,7 +351,7 @@ private:
     }
 
     void read_styles(MapReader& top, Layout& l) {
-        YAML::Node node = top.node("styles");
+        yaml::Node node = top.node("styles");
         MapReader r(node, top.key_pos("styles"), file_, diags_, "styles");
         if (!r.is_map()) {
             diags_.error(top.where(), "missing required key 'styles' in layout");
@@ -455,7 +455,7 @@ private:
         return st;
     }
 
-    void read_string_map(const YAML::Node& node, SourcePos where, const std::string& what,
+    void read_string_map(const yaml::Node& node, SourcePos where, const std::string& what,
                          std::map<std::string, std::string>& out) {
         if (!node.IsDefined() || node.IsNull()) return;
         if (!node.IsMap()) {
@@ -471,7 +471,7 @@ private:
     }
 
     void read_kind_labels(MapReader& top, Layout& l) {
-        YAML::Node node = top.node("kind_labels");
+        yaml::Node node = top.node("kind_labels");
         if (!node.IsDefined() || node.IsNull()) return;
         if (!node.IsMap()) {
             diags_.error(top.value_pos("kind_labels"), "'kind_labels' must map 建议/提案/议案 to labels");
@@ -483,7 +483,7 @@ private:
 
     void read_numbering(MapReader& top, Layout& l) {
         l.numbering = {"{cn}、", "（{cn}）", "{n}.", "（{n}）"};
-        YAML::Node node = top.node("numbering");
+        yaml::Node node = top.node("numbering");
         if (!node.IsDefined() || node.IsNull()) return;
         if (!node.IsSequence() || node.size() != 4) {
             diags_.error(top.value_pos("numbering"), "'numbering' must list four formats, e.g. "
@@ -519,7 +519,7 @@ private:
             t.header_background = parse_color(c.value);
             if (!t.header_background) diags_.error(c.pos, "'header_background' must be written #RRGGBB");
         }
-        YAML::Node cols = r.node("columns");
+        yaml::Node cols = r.node("columns");
         if (!cols.IsSequence() || cols.size() == 0) {
             diags_.error(r.where(), "'table' needs 'columns': a list of {field, header, width}");
             return;

@@ -80,7 +80,7 @@ public:
     Bulletin load() {
         Bulletin b;
         b.file = diags_.file();
-        const YAML::Node& root = file_.root();
+        const yaml::Node& root = file_.root();
         if (!root.IsDefined() || root.IsNull()) {
             diags_.error({1, 1}, "the file is empty: it needs at least 'bulletin:' with a title, and items");
             return b;
@@ -121,7 +121,7 @@ public:
     }
 
 private:
-    Meta read_meta(const YAML::Node& node, SourcePos where) {
+    Meta read_meta(const yaml::Node& node, SourcePos where) {
         Meta m;
         m.pos = where;
         MapReader r(node, where, file_, diags_, "bulletin");
@@ -159,7 +159,7 @@ private:
     }
 
     void read_column(MapReader& r, Meta& m) {
-        YAML::Node n = r.node("column");
+        yaml::Node n = r.node("column");
         if (!n.IsDefined() || n.IsNull()) return;
         if (n.IsScalar()) {
             m.column.name = scalar_text(n, r.value_pos("column"), file_, diags_, "'column'");
@@ -175,7 +175,7 @@ private:
     }
 
     void read_byline(MapReader& r, Meta& m) {
-        YAML::Node n = r.node("byline");
+        yaml::Node n = r.node("byline");
         if (!n.IsDefined() || n.IsNull()) return;
         if (n.IsScalar()) {
             m.byline.text = scalar_text(n, r.value_pos("byline"), file_, diags_, "'byline'");
@@ -190,7 +190,7 @@ private:
     }
 
     void read_labels(MapReader& r, Meta& m) {
-        YAML::Node n = r.node("labels");
+        yaml::Node n = r.node("labels");
         if (!n.IsDefined() || n.IsNull()) return;
         MapReader lr(n, r.value_pos("labels"), file_, diags_, "labels");
         if (!lr.is_map()) return;
@@ -202,7 +202,7 @@ private:
         }
     }
 
-    std::vector<Group> read_groups(const YAML::Node& node, SourcePos where) {
+    std::vector<Group> read_groups(const yaml::Node& node, SourcePos where) {
         std::vector<Group> out;
         if (!node.IsSequence()) {
             diags_.error(where, fmt::format("'groups' must be a list of groups, got {}", node_kind(node)));
@@ -230,7 +230,7 @@ private:
         return out;
     }
 
-    std::vector<Item> read_items(const YAML::Node& node, SourcePos where, std::string_view what,
+    std::vector<Item> read_items(const yaml::Node& node, SourcePos where, std::string_view what,
                                  bool related = false) {
         std::vector<Item> out;
         if (!node.IsSequence()) {
@@ -261,7 +261,7 @@ private:
         return out;
     }
 
-    std::optional<Item> read_item(const YAML::Node& node, SourcePos where, bool related) {
+    std::optional<Item> read_item(const yaml::Node& node, SourcePos where, bool related) {
         MapReader r(node, where, file_, diags_, related ? "related item" : "item");
         if (!r.is_map()) return std::nullopt;
         Item it;
@@ -305,9 +305,9 @@ private:
     // images: a list of {file, caption}, or a single one.
     std::vector<ImageRef> read_images(MapReader& r) {
         std::vector<ImageRef> out;
-        YAML::Node n = r.node("images");
+        yaml::Node n = r.node("images");
         if (!n.IsDefined() || n.IsNull()) return out;
-        std::vector<YAML::Node> list;
+        std::vector<yaml::Node> list;
         if (n.IsSequence()) for (const auto& el : n) list.push_back(el);
         else list.push_back(n);
         for (const auto& el : list) {
@@ -357,7 +357,7 @@ private:
 
     std::vector<Leader> read_leaders(MapReader& r) {
         std::vector<Leader> out;
-        YAML::Node n = r.node("leaders");
+        yaml::Node n = r.node("leaders");
         if (!n.IsDefined() || n.IsNull()) return out;
         SourcePos at = r.value_pos("leaders");
         if (n.IsScalar()) {
@@ -388,7 +388,7 @@ private:
         return out;
     }
 
-    std::vector<Section> read_sections(const YAML::Node& node, SourcePos where, int depth) {
+    std::vector<Section> read_sections(const yaml::Node& node, SourcePos where, int depth) {
         std::vector<Section> out;
         if (!node.IsDefined() || node.IsNull()) return out;
         if (!node.IsSequence()) {

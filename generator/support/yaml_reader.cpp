@@ -3,12 +3,8 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
-#include <map>
-#include <istream>
-#include <streambuf>
 
 #include <fmt/format.h>
-#include <yaml-cpp/eventhandler.h>
 
 #include "support/input_file.hpp"
 #include "support/suggest.hpp"
@@ -24,103 +20,6 @@ namespace {
 // it; nine levels of ten aliases each (a "billion laughs") do not.
 constexpr std::uint64_t kMaxExpandedSize = 64u << 20;
 
-// What the node API hides: how many documents the stream holds, and how
-// large the document is with every alias expanded.
-class StreamCheck : public YAML::EventHandler {
-public:
-    struct TooLarge {
-        YAML::Mark mark;
-    };
-    int documents = 0;
-    YAML::Mark second_document;
-
-    void OnDocumentStart(const YAML::Mark& mark) override {
-        if (++documents == 2) second_document = mark;
-    }
-    void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { leaf(mark, anchor, 1); }
-    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-        auto it = sizes_.find(anchor);
-        leaf(mark, 0, it == sizes_.end() ? 1 : it->second);
-    }
-    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
-        leaf(mark, anchor, 1 + value.size());
-    }
-    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override {
-        open(mark, anchor);
-    }
-    void OnSequenceEnd() override { close(); }
-    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value) override {
-        open(mark, anchor);
-    }
-    void OnMapEnd() override { close(); }
-
-private:
-    void add(const YAML::Mark& mark, std::uint64_t size) {
-        expanded_ += std::min(size, kMaxExpandedSize + 1);
-        if (expanded_ > kMaxExpandedSize) throw TooLarge{mark};
-    }
-    void leaf(const YAML::Mark& mark, YAML::anchor_t anchor, std::uint64_t size) {
-        add(mark, size);
-        if (anchor) sizes_[anchor] = size;
-    }
-    void open(const YAML::Mark& mark, YAML::anchor_t anchor) {
-        add(mark, 1);
-        open_.push_back({anchor, expanded_ - 1});
-    }
-    void close() {
-        if (open_.empty()) return;
-        if (open_.back().anchor) sizes_[open_.back().anchor] = expanded_ - open_.back().start;
-        open_.pop_back();
-    }
-
-    struct Open {
-        YAML::anchor_t anchor;
-        std::uint64_t start;
-    };
-    std::vector<Open> open_;
-    std::map<YAML::anchor_t, std::uint64_t> sizes_;
-    std::uint64_t expanded_ = 0;
-};
-
-}  // namespace
-
-namespace {
-
-// The text as a stream for yaml-cpp, read where it is (std::istringstream
-// would copy it, and a bulletin may be tens of megabytes).
-class MemoryStream : private std::streambuf, public std::istream {
-public:
-    explicit MemoryStream(std::string_view text) : std::istream(this) {
-        char* begin = const_cast<char*>(text.data());  // only ever read
-        setg(begin, begin, begin + text.size());
-    }
-};
-
-// Whether the event pass below can find anything: an anchor (the only way
-// to an alias that expands) needs a '&', and a second document a '---' or
-// '...' at the start of a line after the first document began. A file with
-// neither — nearly every bulletin — is parsed once instead of twice.
-bool needs_stream_check(std::string_view text) {
-    if (text.find('&') != std::string_view::npos) return true;
-    bool content = false;  // the first document has begun
-    for (std::size_t start = 0; start < text.size();) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        const std::string_view line = text.substr(start, end - start);
-        start = end + 1;
-        const bool marker = (line.substr(0, 3) == "---" || line.substr(0, 3) == "...") &&
-                            (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
-        if (marker && (content || line[0] == '.')) return true;
-        const std::size_t first = line.find_first_not_of(" \t\r");
-        if (marker || first == std::string_view::npos || line[first] == '#' || (!content && line[0] == '%')) continue;
-        content = true;
-    }
-    return false;
-}
-
 }  // namespace
 
 YamlFile::YamlFile(std::string text, Diagnostics& diags) : text_(std::move(text)) {
@@ -128,31 +27,17 @@ YamlFile::YamlFile(std::string text, Diagnostics& diags) : text_(std::move(text)
     for (std::size_t i = 0; i < text_.size(); ++i)
         if (text_[i] == '\n') line_starts_.push_back(i + 1);
     try {
-        // First the event stream: one document only (yaml-cpp would silently
-        // ignore the rest), and not one whose aliases make a small file
+        // One pass over the events builds the tree and checks the stream:
+        // one document only, and not one whose aliases make a small file
         // describe an enormous bulletin.
-        if (needs_stream_check(text_)) {
-            MemoryStream in(text_);
-            YAML::Parser parser(in);
-            StreamCheck check;
-            try {
-                while (check.documents < 2 && parser.HandleNextDocument(check)) {
-                }
-            } catch (const StreamCheck::TooLarge& e) {
-                diags.error(pos(e.mark), "the aliases (*name) of this file expand it beyond what a bulletin can be: "
-                                         "write the values out instead");
-                return;
-            }
-            if (check.documents >= 2) {
-                diags.error(pos(check.second_document), "a second YAML document starts here: a file holds one "
-                                                        "document; delete the '---' line and what follows, or merge "
-                                                        "them");
-                return;
-            }
-        }
-        MemoryStream again(text_);
-        root_ = YAML::Load(again);
+        tree_ = yaml::Tree::parse(text_, kMaxExpandedSize);
         parsed_ = true;
+    } catch (const yaml::TooLarge& e) {
+        diags.error(pos(e.mark), "the aliases (*name) of this file expand it beyond what a bulletin can be: "
+                                 "write the values out instead");
+    } catch (const yaml::SecondDocument& e) {
+        diags.error(pos(e.mark), "a second YAML document starts here: a file holds one document; delete the '---' "
+                                 "line and what follows, or merge them");
     } catch (const YAML::ParserException& e) {
         diags.error(pos(e.mark), fmt::format("YAML syntax: {}", e.msg));
     } catch (const YAML::Exception& e) {
@@ -169,7 +54,7 @@ SourcePos YamlFile::pos(const YAML::Mark& mark) const {
     return {mark.line + 1, column};
 }
 
-SourcePos YamlFile::content_pos(const YAML::Node& node) const {
+SourcePos YamlFile::content_pos(const yaml::Node& node) const {
     const YAML::Mark mark = node.Mark();
     if (!node.IsScalar() || mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text_.size()) return {};
     const std::size_t at = static_cast<std::size_t>(mark.pos);
@@ -212,7 +97,7 @@ bool check_label(const Text& t, std::string_view what, Diagnostics& diags) {
     return false;
 }
 
-std::string_view node_kind(const YAML::Node& node) {
+std::string_view node_kind(const yaml::Node& node) {
     switch (node.Type()) {
         case YAML::NodeType::Map: return "a mapping";
         case YAML::NodeType::Sequence: return "a list";
@@ -222,7 +107,7 @@ std::string_view node_kind(const YAML::Node& node) {
     }
 }
 
-Text scalar_text(const YAML::Node& node, SourcePos fallback, const YamlFile& file, Diagnostics& diags,
+Text scalar_text(const yaml::Node& node, SourcePos fallback, const YamlFile& file, Diagnostics& diags,
                  std::string_view what) {
     SourcePos at = node.IsNull() ? fallback : file.pos(node);
     if (!at.known()) at = fallback;
@@ -241,7 +126,7 @@ Text scalar_text(const YAML::Node& node, SourcePos fallback, const YamlFile& fil
     return {{}, at, {}};
 }
 
-MapReader::MapReader(const YAML::Node& node, SourcePos where, const YamlFile& file, Diagnostics& diags,
+MapReader::MapReader(const yaml::Node& node, SourcePos where, const YamlFile& file, Diagnostics& diags,
                      std::string what)
     : file_(file), diags_(diags), what_(std::move(what)), where_(where) {
     if (!node.IsDefined() || node.IsNull()) return;
@@ -253,7 +138,7 @@ MapReader::MapReader(const YAML::Node& node, SourcePos where, const YamlFile& fi
     is_map_ = true;
     if (auto p = file_.pos(node); p.known()) where_ = p;
     for (auto it = node.begin(); it != node.end(); ++it) {
-        YAML::Node k = it->first;  // a copy: the iterator hands out a temporary
+        yaml::Node k = it->first;  // a copy: the iterator hands out a temporary
         if (!k.IsScalar()) {
             diags_.error(file_.pos(k), fmt::format("a key in {} must be a plain word", what_));
             continue;
@@ -279,16 +164,16 @@ MapReader::Entry* MapReader::find(std::string_view key) {
     return const_cast<Entry*>(static_cast<const MapReader*>(this)->find(key));
 }
 
-YAML::Node MapReader::node(std::string_view key) {
+yaml::Node MapReader::node(std::string_view key) {
     if (asked_set_.emplace(key).second) asked_.emplace_back(key);
     Entry* e = find(key);
-    if (!e) return YAML::Node(YAML::NodeType::Undefined);
+    if (!e) return yaml::Node();
     e->used = true;
     return e->value;
 }
 
 bool MapReader::has(std::string_view key) {
-    YAML::Node n = node(key);
+    yaml::Node n = node(key);
     return n.IsDefined() && !n.IsNull();
 }
 
@@ -306,7 +191,7 @@ SourcePos MapReader::value_pos(std::string_view key) const {
 }
 
 Text MapReader::text(std::string_view key, bool required) {
-    YAML::Node n = node(key);
+    yaml::Node n = node(key);
     if (!n.IsDefined()) {
         if (required && is_map_)
             diags_.error(where_, fmt::format("missing required key '{}' in {}", key, what_));
@@ -321,7 +206,7 @@ Text MapReader::text(std::string_view key, bool required) {
 }
 
 std::vector<Text> MapReader::texts(std::string_view key) {
-    YAML::Node n = node(key);
+    yaml::Node n = node(key);
     std::vector<Text> out;
     if (!n.IsDefined() || n.IsNull()) return out;
     if (n.IsScalar()) {
@@ -345,7 +230,7 @@ std::vector<Text> MapReader::texts(std::string_view key) {
 }
 
 std::optional<Located<long long>> MapReader::integer(std::string_view key, long long min, long long max) {
-    YAML::Node n = node(key);
+    yaml::Node n = node(key);
     if (!n.IsDefined() || n.IsNull()) return std::nullopt;
     SourcePos at = value_pos(key);
     if (!n.IsScalar()) {
@@ -367,11 +252,11 @@ std::optional<Located<long long>> MapReader::integer(std::string_view key, long 
 }
 
 std::optional<Located<double>> MapReader::number(std::string_view key) {
-    YAML::Node n = node(key);
+    yaml::Node n = node(key);
     if (!n.IsDefined() || n.IsNull()) return std::nullopt;
     SourcePos at = value_pos(key);
     double v = 0;
-    if (!n.IsScalar() || !YAML::convert<double>::decode(n, v)) {
+    if (!n.IsScalar() || !YAML::convert<double>::decode(YAML::Node(n.Scalar()), v)) {
         diags_.error(at, fmt::format("'{}' in {} must be a number", key, what_));
         return std::nullopt;
     }
@@ -379,11 +264,11 @@ std::optional<Located<double>> MapReader::number(std::string_view key) {
 }
 
 std::optional<Located<bool>> MapReader::boolean(std::string_view key) {
-    YAML::Node n = node(key);
+    yaml::Node n = node(key);
     if (!n.IsDefined() || n.IsNull()) return std::nullopt;
     SourcePos at = value_pos(key);
     bool v = false;
-    if (!n.IsScalar() || !YAML::convert<bool>::decode(n, v)) {
+    if (!n.IsScalar() || !YAML::convert<bool>::decode(YAML::Node(n.Scalar()), v)) {
         diags_.error(at, fmt::format("'{}' in {} must be true or false", key, what_));
         return std::nullopt;
     }

@@ -11,7 +11,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
+#include "support/yaml_tree.hpp"
 
 #include "support/diagnostics.hpp"
 #include "support/located.hpp"
@@ -28,17 +28,17 @@ public:
     // `diags` and root() is null.
     YamlFile(std::string text, Diagnostics& diags);
 
-    const YAML::Node& root() const { return root_; }
+    yaml::Node root() const { return tree_.root(); }
     bool parsed() const { return parsed_; }
     SourcePos pos(const YAML::Mark& mark) const;
-    SourcePos pos(const YAML::Node& node) const { return pos(node.Mark()); }
+    SourcePos pos(const yaml::Node& node) const { return pos(node.Mark()); }
     // Text::content for a scalar node (see support/located.hpp).
-    SourcePos content_pos(const YAML::Node& node) const;
+    SourcePos content_pos(const yaml::Node& node) const;
 
 private:
     std::string text_;
     std::vector<std::size_t> line_starts_;
-    YAML::Node root_;
+    yaml::Tree tree_;
     bool parsed_ = false;
 };
 
@@ -54,7 +54,7 @@ class MapReader {
 public:
     // `what` names the mapping in messages ("item", "bulletin", "layout page").
     // `where` is used for "missing key" errors when the node is null.
-    MapReader(const YAML::Node& node, SourcePos where, const YamlFile& file, Diagnostics& diags,
+    MapReader(const yaml::Node& node, SourcePos where, const YamlFile& file, Diagnostics& diags,
               std::string what);
     MapReader(const MapReader&) = delete;
     MapReader& operator=(const MapReader&) = delete;
@@ -67,7 +67,7 @@ public:
     Diagnostics& diags() const { return diags_; }
 
     // Marks `key` known; returns its value node (undefined if absent).
-    YAML::Node node(std::string_view key);
+    yaml::Node node(std::string_view key);
     bool has(std::string_view key);
     SourcePos key_pos(std::string_view key) const;
     SourcePos value_pos(std::string_view key) const;
@@ -87,8 +87,8 @@ public:
 private:
     struct Entry {
         std::string key;
-        YAML::Node key_node;
-        YAML::Node value;
+        yaml::Node key_node;
+        yaml::Node value;
         bool used = false;
     };
     const Entry* find(std::string_view key) const;
@@ -108,7 +108,7 @@ private:
 
 // Scalar helpers for nodes that are not read through a MapReader (list
 // elements): an error is reported when the node is not a scalar.
-Text scalar_text(const YAML::Node& node, SourcePos fallback, const YamlFile& file, Diagnostics& diags,
+Text scalar_text(const yaml::Node& node, SourcePos fallback, const YamlFile& file, Diagnostics& diags,
                  std::string_view what);
 
 // Words the program repeats on every item or every page (labels, column
@@ -119,6 +119,6 @@ inline constexpr std::size_t kMaxLabelChars = 100;
 bool check_label(const Text& t, std::string_view what, Diagnostics& diags);
 
 // A short description of the node's kind for "expected X, got Y" messages.
-std::string_view node_kind(const YAML::Node& node);
+std::string_view node_kind(const yaml::Node& node);
 
 }  // namespace bulletin

@@ -160,7 +160,7 @@ std::unique_ptr<FontSet> FontSet::load(const std::string& manifest_path, Diagnos
     for (const Text& dir : top.texts("directories")) dirs.push_back(dir.value);
     set->list_installed(dirs);
     set->directories_ = dirs;
-    YAML::Node roles = top.node("roles");
+    yaml::Node roles = top.node("roles");
     if (!roles.IsMap()) {
         diags.error(top.where(), "the font manifest needs 'roles': a mapping of role names to font families");
         return nullptr;
