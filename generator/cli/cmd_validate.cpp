@@ -30,10 +30,8 @@ int run_validate(const std::vector<std::string>& files, const RenderRequest& opt
             status = std::max(status, report.status == 0 ? int{kInputError} : report.status);
             continue;
         }
-        const Bulletin& b = render->bulletin();
-        std::size_t groups = b.has_explicit_groups() ? b.groups.size() : 0;
-        std::cout << fmt::format("{}: ok ({} groups, {} items, {} sections)\n", path, groups, b.item_count(),
-                                 b.sections.size());
+        const Render::Counts& c = render->counts();
+        std::cout << fmt::format("{}: ok ({} groups, {} items, {} sections)\n", path, c.groups, c.items, c.sections);
     }
     return status;
 }

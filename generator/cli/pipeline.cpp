@@ -129,6 +129,8 @@ std::unique_ptr<Render> Render::with_layout(Bulletin bulletin, const std::string
                                             Report& report, std::shared_ptr<const FontSet> fonts) {
     std::unique_ptr<Render> r(new Render());
     r->input_ = input;
+    r->counts_ = {bulletin.has_explicit_groups() ? bulletin.groups.size() : 0, bulletin.item_count(),
+                  bulletin.sections.size()};
     r->bulletin_ = std::move(bulletin);
     r->fonts_ = fonts ? std::move(fonts) : load_fonts(report);
     if (!r->fonts_) return nullptr;
@@ -154,6 +156,7 @@ std::vector<std::string> Render::files_read() const {
 bool Render::typeset(Report& report, const std::vector<ByteSink*>& pdf, const Progress& progress) {
     try {
         doc_ = compose(bulletin_, layout_);
+        bulletin_ = Bulletin();  // tens of megabytes for a long bulletin, and no longer needed
         // Typeset even for DOCX alone: a character no font has, or text
         // the layout has no room for, is an error in every format.
         TeeSink bytes(pdf);
@@ -168,6 +171,11 @@ bool Render::typeset(Report& report, const std::vector<ByteSink*>& pdf, const Pr
         }
         pages_ = Typesetter(layout_, *fonts_, input_).typeset(doc_, &checker);
         checker.verify(doc_, input_);
+#ifdef __GLIBC__
+        // What the pages and paragraphs freed goes back before the fonts
+        // are subset, which takes its own share for a moment.
+        malloc_trim(0);
+#endif
         if (writer) writer->finish(pages_);
         if (progress) progress(pages_.page_count, -1);
     } catch (const InputError& e) {

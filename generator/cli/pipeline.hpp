@@ -62,16 +62,23 @@ public:
     // The fonts of this installation (fonts/fonts.yaml); null once reported.
     static std::shared_ptr<const FontSet> load_fonts(Report& report);
 
-    // Every file this render reads: no output may replace one of them.
+    // Every file this render reads: no output may replace one of them
+    // (before typeset()).
     std::vector<std::string> files_read() const;
-    const Bulletin& bulletin() const { return bulletin_; }
+    // What the bulletin holds, for `validate`'s summary.
+    struct Counts {
+        std::size_t groups = 0;  // 0 when the items are not grouped
+        std::size_t items = 0, sections = 0;
+    };
+    const Counts& counts() const { return counts_; }
     const Layout& layout() const { return layout_; }
 
     // Composes and typesets, writing the PDF while its pages are set (each
     // page as it is finished): its bytes go to every sink of `pdf` (none:
     // the pages are checked and dropped). False once the problems are
     // reported; throws what a sink throws, and std::runtime_error for a
-    // writer's own failure.
+    // writer's own failure. The bulletin itself is dropped once composed:
+    // the Document holds everything it prints.
     // `progress`, if given, hears after each page how many are set and
     // what share of the text they hold, and once more with a share below 0
     // when setting is over (before any problem is reported).
@@ -86,6 +93,7 @@ private:
     Render() = default;
     std::string input_;
     Bulletin bulletin_;
+    Counts counts_;
     Layout layout_;
     std::shared_ptr<const FontSet> fonts_;
     Document doc_;
