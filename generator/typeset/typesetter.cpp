@@ -14,8 +14,46 @@ namespace bulletin {
 Typesetter::Typesetter(const Layout& layout, const FontSet& fonts, std::string input_file)
     : layout_(layout), fonts_(fonts), input_file_(std::move(input_file)) {}
 
+namespace {
+
+// What makes two short paragraphs set alike, as a key; empty for a long
+// one (not worth keeping).
+std::string short_paragraph_key(const Paragraph& p, double width) {
+    constexpr std::size_t kShort = 96;  // bytes of text: labels, names, units, heads
+    std::string key = p.style;
+    key += '\0';
+    key.append(reinterpret_cast<const char*>(&width), sizeof width);
+    key += static_cast<char>(p.outline_level);
+    key += p.keep_with_next ? '1' : '0';
+    key += p.outline_title;
+    for (const Span& s : p.spans) {
+        if (key.size() > kShort + 64) return {};
+        key += '\0';
+        key += s.strong ? 'b' : 'r';
+        key += static_cast<char>(s.fit_chars);
+        key += s.text;
+    }
+    return key.size() > kShort + 64 ? std::string() : key;
+}
+
+}  // namespace
+
 std::shared_ptr<const SetParagraph> Typesetter::set(const Paragraph& p, double width) {
-    auto sp = std::make_shared<const SetParagraph>(set_paragraph(p, layout_, fonts_, width, missing_));
+    // Short paragraphs repeat (a unit in every row, the running head on
+    // every page): each is shaped and broken once. One with a character no
+    // font has is never kept, so every place it occurs is reported.
+    const std::string key = short_paragraph_key(p, width);
+    std::shared_ptr<const SetParagraph> sp;
+    if (auto it = key.empty() ? short_set_.end() : short_set_.find(key); it != short_set_.end()) {
+        sp = it->second;
+    } else {
+        const std::size_t missing_before = missing_.size();
+        sp = std::make_shared<const SetParagraph>(set_paragraph(p, layout_, fonts_, width, missing_));
+        if (!key.empty() && missing_.size() == missing_before) {
+            if (short_set_.size() >= kMaxShortSet) short_set_.clear();  // a bound, not a policy
+            short_set_.emplace(key, sp);
+        }
+    }
     if (sp->size < sp->style->size) shrunk_[&p] = sp->size;
     return sp;
 }

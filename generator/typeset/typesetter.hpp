@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "compose/document.hpp"
@@ -67,6 +68,9 @@ private:
     const FontSet& fonts_;
     std::string input_file_;
     std::vector<MissingChar> missing_;
+    // Short paragraphs already set, by what they are (see set()).
+    static constexpr std::size_t kMaxShortSet = 4096;
+    std::unordered_map<std::string, std::shared_ptr<const SetParagraph>> short_set_;
     ParagraphSizes shrunk_;  // see TypesetDocument::shrunk
     double last_page_fill_ = 1;  // newspaper: share of the column height used on the last page
 };
