@@ -84,7 +84,7 @@ TEST_CASE("docx: the package holds the parts Word needs, all well-formed") {
     CHECK(std::string(core.first_child().child_value("dc:creator")) == "平湖市政协");
 }
 
-TEST_CASE("docx: every paragraph has a named style; runs carry no direct formatting") {
+TEST_CASE("docx: every paragraph has a named style, runs carry no direct formatting") {
     for (const char* layout : {"official", "table", "newspaper"}) {
         Package p(layout);
         auto paragraph_styles = p.style_ids("paragraph");

@@ -81,7 +81,7 @@ TEST_CASE("leaders may carry a position") {
     CHECK(ls[1].position.empty());
 }
 
-TEST_CASE("groups carry their items; seq defaults to the position in the document") {
+TEST_CASE("groups carry their items, seq defaults to the position in the document") {
     Bulletin b = load_ok(
         "bulletin: {title: 公报}\n"
         "groups:\n"
@@ -222,7 +222,7 @@ TEST_CASE("unknown keys get a did-you-mean") {
                });
 }
 
-TEST_CASE("result must be A, B or C; kind one of 建议 提案 议案") {
+TEST_CASE("result must be A, B or C, kind one of 建议 提案 议案") {
     auto p = problems(
         "bulletin: {title: 公报}\n"
         "items:\n"

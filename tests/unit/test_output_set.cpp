@@ -33,7 +33,7 @@ const OutputSet::Temp kBothKinds[] = {OutputSet::Temp::kUnnamedIfPossible, Outpu
 
 }  // namespace
 
-TEST_CASE("commit replaces every target; an uncommitted set leaves nothing") {
+TEST_CASE("commit replaces every target, an uncommitted set leaves nothing") {
     for (auto kind : kBothKinds) {
         TempDir dir;
         write(dir / "a.pdf", "old a");
@@ -73,7 +73,7 @@ TEST_CASE("an output truncated while written (a writer starting over) keeps only
     }
 }
 
-TEST_CASE("a replaced file keeps its permissions; a symbolic link is written through") {
+TEST_CASE("a replaced file keeps its permissions, a symbolic link is written through") {
     TempDir dir;
     write(dir / "a.pdf", "old");
     REQUIRE(::chmod((dir / "a.pdf").c_str(), 0640) == 0);

@@ -8,6 +8,8 @@
 #include "support/utf8.hpp"
 #include "typeset/line_breaker.hpp"
 #include "typeset/shaper.hpp"
+#include "typeset/typesetter.hpp"
+#include "support/diagnostics.hpp"
 
 using namespace bulletin;
 
@@ -191,7 +193,7 @@ TEST_CASE("Latin letters and digits come from the role's Latin face") {
     CHECK(pieces[2].advance < kSize);  // proportional, not full width
 }
 
-TEST_CASE("justified lines fill the measure; the last line is not stretched") {
+TEST_CASE("justified lines fill the measure, the last line is not stretched") {
     auto pieces = shape("这是第一行的文字，再加上数字2023和英文Word以及更多的中文内容用来换行。");
     double measure = 7.3 * kSize;  // not a whole number of ems: every line must stretch
     auto lines = break_lines(pieces, measure, measure, Align::kJustify);
@@ -232,7 +234,7 @@ TEST_CASE("random paragraphs: every rule holds at every width") {
     }
 }
 
-TEST_CASE("rare characters fall back to a font that has them; unknown ones are reported") {
+TEST_CASE("rare characters fall back to a font that has them, unknown ones are reported") {
     const FontRole* body = fonts().role("fangsong");
     REQUIRE(body);
     for (char32_t c : {char32_t(0x4DAE), char32_t(0x20BB7)}) {
@@ -249,6 +251,31 @@ TEST_CASE("rare characters fall back to a font that has them; unknown ones are r
     CHECK(missing[0].c == 0x17000);
     CHECK(missing[0].origin.where == "item 1, proposers");
     CHECK(pieces.size() == 4);  // the other characters are all there
+}
+
+TEST_CASE("a short paragraph repeated is set once, but one with a character no font has is reported everywhere") {
+    const Layout layout = testing::bundled_layout("table");
+    Typesetter ts(layout, fonts(), "in.yaml");
+    auto para = [](std::string text, int line) {
+        return Paragraph{"table_center", {{std::move(text), false, {{line, 5}, "item", true}}}, 0, {}, false};
+    };
+    const Paragraph a = para("市发改局", 3), b = para("市发改局", 9), c = para("市财政局", 12);
+    CHECK(ts.set(a, 80) == ts.set(b, 80));  // the same setting, shared
+    CHECK(ts.set(a, 80) != ts.set(c, 80));  // other text
+    CHECK(ts.set(a, 80) != ts.set(a, 90));  // other width
+    // Tangut (no installed font) at two places: both reported.
+    ts.set(para("甲𗀀", 4), 80);
+    ts.set(para("甲𗀀", 8), 80);
+    Document doc;
+    doc.body.push_back(para("乙", 1));
+    try {
+        ts.typeset(doc);
+        FAIL("the missing character was not reported");
+    } catch (const InputError& e) {
+        REQUIRE(e.diagnostics().size() == 2);
+        CHECK(e.diagnostics()[0].pos.line == 4);
+        CHECK(e.diagnostics()[1].pos.line == 8);
+    }
 }
 
 TEST_CASE("a forced break (title lines) ends the line") {
