@@ -137,15 +137,13 @@ private:
 
 Tree Tree::parse(std::string_view text, std::uint64_t max_expanded) {
     Tree tree;
+    tree.text_.reserve(text.size());  // scalars take about what they take in the file
     MemoryStream in(text);
     YAML::Parser parser(in);
     Builder builder(tree, max_expanded);
     // The first document, then whether another one starts.
     if (parser.HandleNextDocument(builder)) parser.HandleNextDocument(builder);
-    tree.nodes_.shrink_to_fit();
-    tree.children_.shrink_to_fit();
-    tree.text_.shrink_to_fit();
-    return tree;
+    return tree;  // not shrunk to fit: that would copy each buffer once more at the peak
 }
 
 Tree::Tree(Tree&& other) noexcept
