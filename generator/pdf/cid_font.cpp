@@ -25,33 +25,6 @@ struct HbDeleter {
 template <class T>
 using HbPtr = std::unique_ptr<T, HbDeleter>;
 
-struct FtFace {  // FreeType's view of a CFF: whether it is CID-keyed, and CIDs
-    FT_Library library = nullptr;
-    FT_Face face = nullptr;
-    FtFace(const char* data, std::size_t length, long index) {
-        if (FT_Init_FreeType(&library) != 0) library = nullptr;
-        else if (FT_New_Memory_Face(library, reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(length),
-                                    index, &face) != 0)
-            face = nullptr;
-    }
-    ~FtFace() {
-        if (face) FT_Done_Face(face);
-        if (library) FT_Done_FreeType(library);
-    }
-    FtFace(const FtFace&) = delete;
-    FtFace& operator=(const FtFace&) = delete;
-    bool cid_keyed() const {
-        FT_Bool keyed = 0;
-        return face && FT_Get_CID_Is_Internally_CID_Keyed(face, &keyed) == 0 && keyed;
-    }
-    // The CID of a glyph of a CID-keyed CFF.
-    std::uint32_t cid(std::uint32_t glyph) const {
-        FT_UInt cid = glyph;
-        if (FT_Get_CID_From_Glyph_Index(face, glyph, &cid) != 0) cid = glyph;
-        return cid;
-    }
-};
-
 // The 'head' table's font bounding box, in font units.
 void head_bbox(hb_face_t* face, int bbox[4]) {
     bbox[0] = 0, bbox[1] = -120, bbox[2] = 1000, bbox[3] = 880;
@@ -70,8 +43,32 @@ int rounded(double v) { return static_cast<int>(std::lround(v)); }
 
 }  // namespace
 
-struct CidFont::FreeTypeFace : FtFace {
-    using FtFace::FtFace;
+// FreeType's view of a CFF: whether it is CID-keyed, and the CID of a glyph.
+struct CidFont::FreeTypeFace {
+    FT_Library library = nullptr;
+    FT_Face face = nullptr;
+    FreeTypeFace(const char* data, std::size_t length, long index) {
+        if (FT_Init_FreeType(&library) != 0) library = nullptr;
+        else if (FT_New_Memory_Face(library, reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(length),
+                                    index, &face) != 0)
+            face = nullptr;
+    }
+    ~FreeTypeFace() {
+        if (face) FT_Done_Face(face);
+        if (library) FT_Done_FreeType(library);
+    }
+    FreeTypeFace(const FreeTypeFace&) = delete;
+    FreeTypeFace& operator=(const FreeTypeFace&) = delete;
+    bool cid_keyed() const {
+        FT_Bool keyed = 0;
+        return face && FT_Get_CID_Is_Internally_CID_Keyed(face, &keyed) == 0 && keyed;
+    }
+    // The CID of a glyph of a CID-keyed CFF.
+    std::uint32_t cid(std::uint32_t glyph) const {
+        FT_UInt cid = glyph;
+        if (FT_Get_CID_From_Glyph_Index(face, glyph, &cid) != 0) cid = glyph;
+        return cid;
+    }
 };
 
 CidFont::CidFont(const FontFace& face, int type0) : face_(face), type0_(type0) {
@@ -190,8 +187,8 @@ void CidFont::subset() {
     if (length == 0) throw std::runtime_error("hb-subset produced an empty font for " + face_.path());
 
     // 2. Each code must still reach its glyph.
-    std::unique_ptr<FtFace> ft;
-    if (cid_keyed_) ft = std::make_unique<FtFace>(data, length, 0);
+    std::unique_ptr<FreeTypeFace> ft;
+    if (cid_keyed_) ft = std::make_unique<FreeTypeFace>(data, length, 0);
     for (const auto& [g, code] : codes_) {
         hb_codepoint_t new_gid = hb_map_get(old_to_new, g);
         if (new_gid == HB_MAP_VALUE_INVALID) throw std::runtime_error("hb-subset lost a glyph of " + face_.path());

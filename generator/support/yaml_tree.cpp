@@ -146,22 +146,6 @@ Tree Tree::parse(std::string_view text, std::uint64_t max_expanded) {
     return tree;  // not shrunk to fit: that would copy each buffer once more at the peak
 }
 
-Tree::Tree(Tree&& other) noexcept
-    : nodes_(std::move(other.nodes_)),
-      children_(std::move(other.children_)),
-      text_(std::move(other.text_)),
-      root_(other.root_),
-      root_id_(other.root_id_) {}
-
-Tree& Tree::operator=(Tree&& other) noexcept {
-    nodes_ = std::move(other.nodes_);
-    children_ = std::move(other.children_);
-    text_ = std::move(other.text_);
-    root_ = other.root_;
-    root_id_ = other.root_id_;
-    return *this;
-}
-
 YAML::NodeType::value Node::Type() const {
     if (!tree_) return YAML::NodeType::Undefined;
     return static_cast<YAML::NodeType::value>(tree_->nodes_[id_].type);

@@ -100,8 +100,8 @@ public:
     Node root() const { return root_ ? Node(this, root_id_) : Node(); }
 
     Tree() = default;
-    Tree(Tree&& other) noexcept;
-    Tree& operator=(Tree&& other) noexcept;
+    Tree(Tree&&) noexcept = default;
+    Tree& operator=(Tree&&) noexcept = default;
     Tree(const Tree&) = delete;
     Tree& operator=(const Tree&) = delete;
 

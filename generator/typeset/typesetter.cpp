@@ -19,21 +19,22 @@ namespace {
 // What makes two short paragraphs set alike, as a key; empty for a long
 // one (not worth keeping).
 std::string short_paragraph_key(const Paragraph& p, double width) {
-    constexpr std::size_t kShort = 96;  // bytes of text: labels, names, units, heads
+    constexpr std::size_t kLimit = 160;  // bytes: labels, names, units, running heads
     std::string key = p.style;
     key += '\0';
     key.append(reinterpret_cast<const char*>(&width), sizeof width);
     key += static_cast<char>(p.outline_level);
     key += p.keep_with_next ? '1' : '0';
+    if (key.size() + p.outline_title.size() > kLimit) return {};
     key += p.outline_title;
     for (const Span& s : p.spans) {
-        if (key.size() > kShort + 64) return {};
+        if (key.size() + s.text.size() + 3 > kLimit) return {};  // long: nothing copied for nothing
         key += '\0';
         key += s.strong ? 'b' : 'r';
         key += static_cast<char>(s.fit_chars);
         key += s.text;
     }
-    return key.size() > kShort + 64 ? std::string() : key;
+    return key;
 }
 
 }  // namespace
@@ -124,8 +125,7 @@ TypesetDocument Typesetter::tightened_to_fit(const Document& doc, PageSink* sink
         }
         attempt.pages.restart();
     }
-    TypesetDocument again = Typesetter(layout_, fonts_, input_file_).set_pages(doc, sink);
-    return again;
+    return Typesetter(layout_, fonts_, input_file_).set_pages(doc, sink);
 }
 
 void Typesetter::append_block(std::vector<FlowItem>& items, const Block& block, double width) {
