@@ -10,7 +10,7 @@
 #include <pugixml.hpp>
 
 #include "docx/xml_part.hpp"
-#include "docx/zip_package.hpp"
+#include "support/zip_writer.hpp"
 #include "support/document_time.hpp"
 #include "support/utf8.hpp"
 #include "support/version.hpp"
@@ -725,8 +725,7 @@ std::vector<ZipPart> docx_parts(const Document& doc, const Layout& layout, const
 
 void write_docx(const Document& doc, const Layout& layout, const FontTable& fonts, ByteSink& out,
                 const TypesetFacts& facts) {
-    // Zip timestamps cannot go before 1980.
-    write_zip(out, docx_parts(doc, layout, fonts, facts), std::max<std::time_t>(document_time(), 315532800));
+    write_zip(out, docx_parts(doc, layout, fonts, facts), document_time());
 }
 
 }  // namespace bulletin

@@ -1,6 +1,6 @@
 // Document -> DOCX (WordprocessingML, transitional), from the same
 // backend-neutral Document as the PDF, never from the PDF's pages: Word does
-// its own line breaking. Parts built with pugixml, zipped with libzip.
+// its own line breaking. Parts built with pugixml, zipped by support/zip_writer.
 #pragma once
 
 #include <functional>
@@ -8,7 +8,7 @@
 
 #include "compose/document.hpp"
 #include "docx/docx_styles.hpp"
-#include "docx/zip_package.hpp"
+#include "support/zip_writer.hpp"
 #include "layout/layout.hpp"
 
 namespace bulletin {
