@@ -1,18 +1,10 @@
-// The few pugixml steps every WordprocessingML part takes: the XML
-// declaration Word expects, attributes from std::string, compact output.
+// What WordprocessingML asks of its XML beyond support/xml_out: paragraph
+// properties in the schema's order.
 #pragma once
 
-#include <string>
-
-#include <pugixml.hpp>
+#include "support/xml_out.hpp"
 
 namespace bulletin::xml {
-
-void set(pugi::xml_node node, const char* attribute, const std::string& value);
-// <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-void declare(pugi::xml_document& doc);
-// No indentation: whitespace between runs would become text in Word.
-std::string serialize(const pugi::xml_document& doc);
 
 // The child `name` of a w:pPr, made where the schema wants it among the
 // children already there (Word refuses a paragraph whose properties are

@@ -175,27 +175,6 @@ void PdfFile::write_trailer(int root, int info, const std::string& id) {
     put(out);
 }
 
-void append_num(std::string& out, double v) {
-    // Three decimals, trailing zeros dropped; -0 and tiny values are 0.
-    const double rounded = std::round(v * 1000) / 1000;
-    if (rounded == 0 || !std::isfinite(rounded)) {
-        out += '0';
-        return;
-    }
-    char buf[32];
-    auto r = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed, 3);
-    char* end = r.ptr;
-    while (end[-1] == '0') --end;
-    if (end[-1] == '.') --end;
-    out.append(buf, end);
-}
-
-std::string num(double v) {
-    std::string s;
-    append_num(s, v);
-    return s;
-}
-
 std::string ref(int num) { return std::to_string(num) + " 0 R"; }
 
 void append_hex4(std::string& out, unsigned value) {

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "support/byte_sink.hpp"
+#include "support/number_text.hpp"
 
 namespace bulletin::pdf {
 
@@ -86,9 +87,6 @@ private:
 };
 
 // Pieces of PDF syntax.
-// A number as short as it can be written: 12.5, not 12.500000; three decimals.
-void append_num(std::string& out, double v);
-std::string num(double v);
 std::string ref(int num);  // "12 0 R"
 // A text string (Title, bookmark titles …): UTF-16BE with a byte-order mark, in hex.
 std::string text_string(std::string_view utf8);

@@ -1,20 +1,17 @@
 #include "pdf/pdf_writer.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <ctime>
 #include <map>
 #include <stdexcept>
-#include <thread>
 
 #include "pdf/cid_font.hpp"
 #include "pdf/pdf_file.hpp"
 #include "support/document_time.hpp"
+#include "support/parallel.hpp"
 
 namespace bulletin {
-
-using pdf::append_num;
 
 namespace {
 
@@ -215,27 +212,9 @@ struct PdfWriter::State {
         page_heights.push_back(page.height);
     }
 
-    // Subsetting dominates a small render and faces are independent: as
-    // many threads as cores, each taking the next face (not one per face:
-    // each subsetting holds megabytes while it runs).
+    // Subsetting dominates a small render and faces are independent.
     void embed_fonts() {
-        std::vector<std::exception_ptr> errors(fonts.size());
-        std::atomic<std::size_t> next{0};
-        auto work = [this, &errors, &next] {
-            for (std::size_t i; (i = next++) < fonts.size();) {
-                try {
-                    fonts[i]->subset();
-                } catch (...) {
-                    errors[i] = std::current_exception();
-                }
-            }
-        };
-        std::vector<std::thread> threads;
-        const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-        for (std::size_t t = 0; t < std::min(cores, fonts.size()); ++t) threads.emplace_back(work);
-        for (auto& t : threads) t.join();
-        for (auto& e : errors)
-            if (e) std::rethrow_exception(e);
+        run_parallel(fonts.size(), [this](std::size_t i) { fonts[i]->subset(); });
         for (const auto& font : fonts) font->embed(file);
     }
 
