@@ -1,6 +1,6 @@
 // Shared by the fuzz targets that drive the whole pipeline: the fonts of
 // this installation, loaded once (fontconfig is slow), and the check that
-// an accepted input gives a PDF and a DOCX.
+// an accepted input gives a PDF, an OFD and a DOCX.
 #pragma once
 
 #include <cstdio>
@@ -25,19 +25,20 @@ inline std::shared_ptr<const bulletin::FontSet> fonts() {
     return set;
 }
 
-// Typesets and writes both formats; `render` may be null (refused), but
+// Typesets and writes every format; `render` may be null (refused), but
 // then with a message.
 inline void typeset_and_write(std::unique_ptr<bulletin::cli::Render> render, bulletin::cli::Report& report) {
     require(render != nullptr || report.problems > 0, "Render: refused with a message");
     if (!render) return;
     // The writers throw only for a fault of the machine: an exception is a crash.
-    bulletin::StringSink pdf, docx;
-    const bool typeset = render->typeset(report, {&pdf});
+    bulletin::StringSink pdf, ofd, docx;
+    const bool typeset = render->typeset(report, {{&pdf}, {&ofd}, {}});
     require(typeset || report.problems > 0, "Render::typeset: refused with a message");
     if (!typeset) return;
     render->write_docx(docx);
     require(pdf.data().compare(0, 5, "%PDF-") == 0, "the PDF starts with %PDF-");
     require(docx.data().compare(0, 2, "PK") == 0, "the DOCX is a zip");
+    require(ofd.data().compare(0, 2, "PK") == 0, "the OFD is a zip");
 }
 
 }  // namespace fuzz

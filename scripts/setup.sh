@@ -12,7 +12,7 @@ set -euo pipefail
 build_pkgs=(
   g++ cmake make pkg-config
   libyaml-cpp-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev libicu-dev
-  libdeflate-dev libpugixml-dev libcli11-dev libfmt-dev libpng-dev libjpeg-dev
+  libdeflate-dev libpugixml-dev libcli11-dev libfmt-dev libpng-dev libjpeg-dev liblcms2-dev
 )
 # Fonts: Noto CJK (宋体/黑体 roles), LXGW WenKai (楷体 role), Liberation
 # (Latin faces), texlive-lang-chinese for FandolFang, the only free 仿宋 in

@@ -13,7 +13,7 @@ int run_render(const RenderOptions& options) {
     for (const auto& out : options.outputs) {
         auto format = format_of(out);
         if (!format) {
-            std::cerr << fmt::format("bulletin render: cannot tell the format of '{}': name it .pdf or .docx\n", out);
+            std::cerr << fmt::format("bulletin render: cannot tell the format of '{}': name it .pdf, .docx or .ofd\n", out);
             return kUsageError;
         }
         formats.push_back(*format);
@@ -32,14 +32,17 @@ int run_render(const RenderOptions& options) {
         std::cerr << "bulletin render: " << e.what() << "\n";
         return kInputError;
     }
-    std::vector<ByteSink*> pdf_sinks;
-    for (std::size_t i = 0; i < sinks.size(); ++i)
-        if (formats[i] == Format::kPdf) pdf_sinks.push_back(sinks[i]);
+    Render::PageOutputs page_outputs;
+    page_outputs.ofd_options = options.ofd;
+    for (std::size_t i = 0; i < sinks.size(); ++i) {
+        if (formats[i] == Format::kPdf) page_outputs.pdf.push_back(sinks[i]);
+        if (formats[i] == Format::kOfd) page_outputs.ofd.push_back(sinks[i]);
+    }
     try {
-        // The PDF is written while the pages are set; the DOCX after.
+        // The PDF and the OFD are written while the pages are set; the DOCX after.
         ProgressLine progress(options.request.input);
         auto on_page = [&progress](std::size_t pages, double share) { progress.update(pages, share); };
-        if (!render->typeset(report, pdf_sinks, on_page)) return report.status;
+        if (!render->typeset(report, page_outputs, on_page)) return report.status;
         for (std::size_t i = 0; i < sinks.size(); ++i)
             if (formats[i] == Format::kDocx) render->write_docx(*sinks[i]);
         outputs.commit();
@@ -51,7 +54,7 @@ int run_render(const RenderOptions& options) {
         return kInputError;
     }
     for (std::size_t i = 0; i < options.outputs.size(); ++i) {
-        if (formats[i] == Format::kPdf)
+        if (formats[i] != Format::kDocx)
             std::cout << fmt::format("{}: {} pages\n", options.outputs[i], render->page_count());
         else
             std::cout << fmt::format("{}: written\n", options.outputs[i]);

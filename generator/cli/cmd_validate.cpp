@@ -13,12 +13,12 @@ int run_validate(const std::vector<std::string>& files, const RenderRequest& opt
         request.input = path;
         Report report{std::cerr};
         auto render = Render::load(request, report);
-        // Both formats are made and dropped: whatever render could still
+        // Every format is made and dropped: whatever render could still
         // fail on before writing a file fails here.
         bool ok = render != nullptr;
         try {
-            CountingSink pdf, docx;
-            ok = ok && render->typeset(report, {&pdf});
+            CountingSink pdf, ofd, docx;
+            ok = ok && render->typeset(report, {{&pdf}, {&ofd}, {}});
             if (ok) render->write_docx(docx);
         } catch (const std::runtime_error& e) {  // a writer's own failure
             report.add(Diagnostic{path, {}, e.what()});

@@ -15,6 +15,7 @@ enum Exit { kOk = 0, kInputError = 1, kUsageError = 2 };
 struct RenderOptions {
     RenderRequest request;
     std::vector<std::string> outputs;
+    OfdOptions ofd;
 };
 
 // A dry run of render for each file: everything but writing the outputs.

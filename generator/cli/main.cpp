@@ -1,4 +1,4 @@
-// bulletin: YAML of proposals and their outcomes -> official bulletins (PDF, DOCX).
+// bulletin: YAML of proposals and their outcomes -> official bulletins (PDF, DOCX, OFD).
 #include <csignal>
 #include <exception>
 #include <iostream>
@@ -38,7 +38,7 @@ void add_layout_option(CLI::App* app, std::string& layout) {
 int run(int argc, char** argv) {
     CLI::App app{
         "bulletin — turns one YAML file of key suggestions/proposals and their outcomes into the\n"
-        "official bulletin (重点建议/重点提案办理情况) as PDF and/or DOCX.\n\n"
+        "official bulletin (重点建议/重点提案办理情况) as PDF, DOCX and/or OFD.\n\n"
         "Exit status: 0 done; 1 the input, the layout, a font or an output file is at fault (messages\n"
         "say FILE:LINE:COLUMN; a failed render leaves every existing output as it was); 2 the command\n"
         "line is wrong.",
@@ -57,11 +57,16 @@ int run(int argc, char** argv) {
 
     RenderOptions render_opts;
     auto* render = app.add_subcommand(
-        "render", "Render a bulletin: -o OUT.pdf and/or -o OUT.docx (the extension picks the format). All "
-                  "outputs are replaced together, or none is");
+        "render", "Render a bulletin: -o OUT.pdf, -o OUT.docx and/or -o OUT.ofd (the extension picks the "
+                  "format). All outputs are replaced together, or none is");
     render->add_option("IN", render_opts.request.input, "bulletin YAML file")->required()->check(CLI::ExistingPath);
-    render->add_option("-o,--output", render_opts.outputs, "output file, .pdf or .docx; repeat for both")
+    render->add_option("-o,--output", render_opts.outputs,
+                       "output file: .pdf, .docx or .ofd (GB/T 33190, the format of Chinese e-government); "
+                       "repeat for several")
         ->required();
+    render->add_flag("--ofd-archive", render_opts.ofd.archive,
+                     "write the OFD as OFD-A for archiving (GB/T 42133): DocType OFD-A, colours in an embedded "
+                     "sRGB profile");
     add_layout_option(render, render_opts.request.layout);
     add_encoding_option(render, render_opts.request.encoding);
 

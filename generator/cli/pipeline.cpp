@@ -52,6 +52,7 @@ std::optional<Format> format_of(const std::string& path) {
     for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (ext == ".pdf") return Format::kPdf;
     if (ext == ".docx") return Format::kDocx;
+    if (ext == ".ofd") return Format::kOfd;
     return std::nullopt;
 }
 
@@ -153,16 +154,20 @@ std::vector<std::string> Render::files_read() const {
     return files;
 }
 
-bool Render::typeset(Report& report, const std::vector<ByteSink*>& pdf, const Progress& progress) {
+bool Render::typeset(Report& report, const PageOutputs& outputs, const Progress& progress) {
     try {
         doc_ = compose(bulletin_, layout_);
         bulletin_ = Bulletin();  // tens of megabytes for a long bulletin, and no longer needed
         // Typeset even for DOCX alone: a character no font has, or text
         // the layout has no room for, is an error in every format.
-        TeeSink bytes(pdf);
-        std::optional<PdfWriter> writer;
-        if (!pdf.empty()) writer.emplace(bytes);
-        PageChecker checker(layout_, writer ? &*writer : nullptr);
+        TeeSink pdf_bytes(outputs.pdf), ofd_bytes(outputs.ofd);
+        std::optional<PdfWriter> pdf;
+        std::optional<OfdWriter> ofd;
+        std::vector<PageSink*> writers;
+        if (!outputs.pdf.empty()) writers.push_back(&pdf.emplace(pdf_bytes));
+        if (!outputs.ofd.empty()) writers.push_back(&ofd.emplace(ofd_bytes, outputs.ofd_options));
+        PageTee to_writers(writers);
+        PageChecker checker(layout_, writers.empty() ? nullptr : &to_writers);
         if (progress) {
             const double total = static_cast<double>(std::max<std::size_t>(1, printed_characters(doc_)));
             checker.after_page = [&progress, total](std::size_t pages, std::size_t characters) {
@@ -176,7 +181,8 @@ bool Render::typeset(Report& report, const std::vector<ByteSink*>& pdf, const Pr
         // are subset, which takes its own share for a moment.
         malloc_trim(0);
 #endif
-        if (writer) writer->finish(pages_);
+        if (pdf) pdf->finish(pages_);
+        if (ofd) ofd->finish(pages_);
         if (progress) progress(pages_.page_count, -1);
     } catch (const InputError& e) {
         if (progress) progress(0, -1);

@@ -20,14 +20,15 @@
 #include "model/bulletin.hpp"
 #include "support/byte_sink.hpp"
 #include "support/text_encoding.hpp"
+#include "ofd/ofd_writer.hpp"
 #include "typeset/font_set.hpp"
 #include "typeset/page.hpp"
 
 namespace bulletin::cli {
 
-enum class Format { kPdf, kDocx };
+enum class Format { kPdf, kDocx, kOfd };
 
-// By the file name's extension (.pdf, .docx, any case).
+// By the file name's extension (.pdf, .docx, .ofd, any case).
 std::optional<Format> format_of(const std::string& path);
 
 struct RenderRequest {
@@ -73,9 +74,15 @@ public:
     const Counts& counts() const { return counts_; }
     const Layout& layout() const { return layout_; }
 
-    // Composes and typesets, writing the PDF while its pages are set (each
-    // page as it is finished): its bytes go to every sink of `pdf` (none:
-    // the pages are checked and dropped). False once the problems are
+    // The formats written from the pages while they are set, each to all
+    // its sinks (one PDF written to two files).
+    struct PageOutputs {
+        std::vector<ByteSink*> pdf, ofd;
+        OfdOptions ofd_options;
+    };
+    // Composes and typesets, writing the PDF and the OFD while their pages
+    // are set (each page as it is finished) into the sinks of `outputs`
+    // (none: the pages are checked and dropped). False once the problems are
     // reported; throws what a sink throws, and std::runtime_error for a
     // writer's own failure. The bulletin itself is dropped once composed:
     // the Document holds everything it prints.
@@ -83,7 +90,7 @@ public:
     // what share of the text they hold, and once more with a share below 0
     // when setting is over (before any problem is reported).
     using Progress = std::function<void(std::size_t pages, double share)>;
-    bool typeset(Report& report, const std::vector<ByteSink*>& pdf = {}, const Progress& progress = {});
+    bool typeset(Report& report, const PageOutputs& outputs = {}, const Progress& progress = {});
     std::size_t page_count() const { return pages_.page_count; }
 
     // The DOCX's bytes (after typeset()).

@@ -45,24 +45,6 @@ std::string date_string() {
     return buf;
 }
 
-// Sixteen bytes naming the document (the trailer's /ID): a hash of what it says.
-std::string document_id(const TypesetDocument& doc, std::uint64_t size) {
-    std::uint64_t a = 1469598103934665603ull, b = 0x9E3779B97F4A7C15ull;
-    auto mix = [&](std::string_view s) {
-        for (unsigned char c : s) {
-            a = (a ^ c) * 1099511628211ull;
-            b = (b ^ c) * 0x100000001B3ull + 0x7F4A7C15ull;
-        }
-    };
-    for (const std::string* s : {&doc.info.title, &doc.info.author, &doc.info.subject, &doc.info.keywords})
-        mix(*s);
-    mix(std::to_string(doc.page_count) + ":" + std::to_string(size));
-    char out[33];
-    std::snprintf(out, sizeof out, "%016llX%016llX", static_cast<unsigned long long>(a),
-                  static_cast<unsigned long long>(b));
-    return out;
-}
-
 }  // namespace
 
 struct PdfWriter::State {

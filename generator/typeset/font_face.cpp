@@ -48,9 +48,11 @@ FontFace::~FontFace() {
     hb_blob_destroy(blob_);
 }
 
-bool FontFace::has_glyph(char32_t c) const {
+bool FontFace::has_glyph(char32_t c) const { return nominal_glyph(c) != 0; }
+
+std::uint32_t FontFace::nominal_glyph(char32_t c) const {
     hb_codepoint_t g = 0;
-    return hb_font_get_nominal_glyph(font_, c, &g) && g != 0;
+    return hb_font_get_nominal_glyph(font_, c, &g) ? g : 0;
 }
 
 void FontFace::ink_extent(std::uint32_t glyph, double& left, double& right) const {

@@ -32,6 +32,8 @@ public:
     bool is_cff() const { return cff_; }
 
     bool has_glyph(char32_t c) const;
+    // The glyph the character map gives `c` (0 when it has none).
+    std::uint32_t nominal_glyph(char32_t c) const;
     // Vertical metrics as fractions of the em.
     double ascender() const { return ascender_; }
     double descender() const { return descender_; }  // negative: below the baseline

@@ -95,6 +95,21 @@ public:
     virtual void restart() = 0;
 };
 
+// The same pages to several sinks (a PDF and an OFD written together).
+class PageTee : public PageSink {
+public:
+    explicit PageTee(std::vector<PageSink*> sinks) : sinks_(std::move(sinks)) {}
+    void add_page(const Page& page) override {
+        for (PageSink* s : sinks_) s->add_page(page);
+    }
+    void restart() override {
+        for (PageSink* s : sinks_) s->restart();
+    }
+
+private:
+    std::vector<PageSink*> sinks_;
+};
+
 // The pages being set. Pages are drawn on by index until finish_before()
 // says nothing more goes on them; then the finisher (page numbers, rules)
 // runs and the page goes to the sink and is dropped — or, without a sink,
@@ -146,5 +161,10 @@ struct TypesetDocument {
     std::vector<Bookmark> bookmarks;
     DocumentInfo info;
 };
+
+// Thirty-two hex digits naming a document (a PDF's /ID, an OFD's DocID): a
+// hash of what it says and how long its file is, so the same input gives
+// the same name.
+std::string document_id(const TypesetDocument& doc, std::uint64_t size);
 
 }  // namespace bulletin
