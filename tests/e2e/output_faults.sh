@@ -12,11 +12,11 @@ cd "$work"
 check() { if ! eval "$2"; then echo "FAIL $1"; fail=1; fi; }
 sample=$root/examples/sample.yaml
 
-echo "last year's" > keep.pdf; cp keep.pdf keep.docx
-sum() { md5sum keep.pdf keep.docx; }
+echo "last year's" > keep.pdf; cp keep.pdf keep.docx; cp keep.pdf keep.ofd
+sum() { md5sum keep.pdf keep.docx keep.ofd; }
 before=$(sum)
 # Only the files this test made: no temporary file may be left.
-listing() { ls -A | grep -v -E '^(keep\.(pdf|docx)|keep-link\.pdf|ro|mine\.yaml|nobody|folder\.pdf|in\.pdf|big\.yaml|a\.yaml|b\.yaml|race\.(pdf|docx)|stderr)$'; }
+listing() { ls -A | grep -v -E '^(keep\.(pdf|docx|ofd)|keep-link\.pdf|ro|mine\.yaml|nobody|folder\.pdf|in\.pdf|big\.yaml|a\.yaml|b\.yaml|race\.(pdf|docx|ofd)|stderr)$'; }
 
 expect_failure() {  # NAME STATUS MESSAGE -- COMMAND…
   local name=$1 want=$2 message=$3; shift 4
@@ -30,6 +30,7 @@ expect_failure() {  # NAME STATUS MESSAGE -- COMMAND…
 # A full disk, as a file-size limit: write() fails with EFBIG.
 expect_failure "file-size limit" 1 "see ulimit -f" -- bash -c "ulimit -f 16; exec '$bin' render '$sample' -o keep.pdf -o keep.docx"
 expect_failure "file-size limit, DOCX" 1 "keep.docx" -- bash -c "ulimit -f 4; exec '$bin' render '$sample' -o keep.docx"
+expect_failure "file-size limit, OFD last" 1 "keep.ofd" -- bash -c "ulimit -f 200; exec '$bin' render '$sample' -o keep.pdf -o keep.docx -o keep.ofd"
 
 # A disk that really fills up: a 64 KiB tmpfs (where mounting is allowed).
 mkdir small
@@ -85,7 +86,7 @@ python3 "$root/tests/tools/generate_bulletin.py" 3000 big.yaml
 for sig in INT TERM; do
   # (A shell starts background jobs with SIGINT ignored; Ctrl-C reaches a
   # foreground program with the default action, as here.)
-  env --default-signal=INT "$bin" render big.yaml -o keep.pdf -o keep.docx >/dev/null 2>&1 &
+  env --default-signal=INT "$bin" render big.yaml -o keep.pdf -o keep.docx -o keep.ofd >/dev/null 2>&1 &
   pid=$!
   sleep 0.5
   kill -$sig $pid
@@ -112,12 +113,13 @@ check "a render waits for the folder's lock" 'pdftotext race.pdf - | grep -q 甲
 wait $locker; wait $racer
 check "…and finishes once it is free" 'pdftotext race.pdf - | grep -q 乙版公报'
 for round in 1 2 3 4 5 6; do
-  "$bin" render a.yaml -o race.pdf -o race.docx >/dev/null & p1=$!
-  "$bin" render b.yaml -o race.pdf -o race.docx >/dev/null & p2=$!
+  "$bin" render a.yaml -o race.pdf -o race.docx -o race.ofd >/dev/null & p1=$!
+  "$bin" render b.yaml -o race.pdf -o race.docx -o race.ofd >/dev/null & p2=$!
   wait $p1; wait $p2
   pdf=$(pdftotext race.pdf - | grep -o '[甲乙]版公报' | head -1)
   docx=$(unzip -p race.docx word/document.xml | grep -o '[甲乙]版公报' | head -1)
-  check "race round $round: PDF ($pdf) and DOCX ($docx) from one render" '[[ -n "$pdf" && "$pdf" == "$docx" ]]'
+  ofd=$(unzip -p race.ofd OFD.xml | grep -o '[甲乙]版公报' | head -1)
+  check "race round $round: PDF ($pdf), DOCX ($docx) and OFD ($ofd) from one render" '[[ -n "$pdf" && "$pdf" == "$docx" && "$pdf" == "$ofd" ]]'
 done
 check "no temporary files after the races ($(listing | tr '\n' ' '))" '[[ -z "$(listing)" ]]'
 exit $fail
