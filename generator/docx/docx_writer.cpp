@@ -104,7 +104,9 @@ private:
         }
         if (look.spacing > 0) set(props().append_child("w:spacing"), "w:val", std::to_string(twips(look.spacing)));
         if (look.size > 0) {
-            const std::string half = std::to_string(std::lround(look.size * 2));
+            // Word sizes run in half points: rounded down, or a headline the
+            // PDF just fitted (35.8pt) would wrap at 36pt.
+            const std::string half = std::to_string(static_cast<long>(std::floor(look.size * 2)));
             set(props().append_child("w:sz"), "w:val", half);
             set(props().append_child("w:szCs"), "w:val", half);
         }
@@ -302,8 +304,15 @@ private:
         for (const TableRow& row : t.rows) {
             auto tr = tbl.append_child("w:tr");
             if (row.group) {
+                // Kept with the row after it, as the PDF keeps a group's
+                // title with its first item (Word keeps a row whose
+                // paragraphs keep with the next).
+                tr.append_child("w:trPr").append_child("w:cantSplit");
                 cell(tr, row.cells.at(0), layout_.page.content_width(), static_cast<int>(cols.size()), false, {},
                      layout_.table.group_style);
+                for (auto para : tr.child("w:tc").children("w:p"))
+                    xml::paragraph_property(para.child("w:pPr") ? para.child("w:pPr") : para.prepend_child("w:pPr"),
+                                            "w:keepNext");
                 continue;
             }
             for (std::size_t c = 0; c < row.cells.size(); ++c)
@@ -513,8 +522,13 @@ private:
         // layout's distance below it.
         double head = layout_.styles.count("running_head") ? layout_.style("running_head").leading + 4 : 18;
         set(mar, "w:header", std::to_string(twips(std::max(pg.top - head, 9.0))));
-        double footer_size = layout_.styles.count(f.style) ? layout_.style(f.style).size : 12;
-        set(mar, "w:footer", std::to_string(twips(std::max(pg.bottom - f.distance - footer_size, 18.0))));
+        // w:footer is the footer's bottom edge above the page's: the PDF's
+        // baseline (distance below the text area) less the part of the
+        // line below the baseline (half the leading beyond the size, and
+        // the em box's 0.12 em under the baseline).
+        const Style* foot = layout_.styles.count(f.style) ? &layout_.style(f.style) : nullptr;
+        const double below_baseline = foot ? (foot->leading - foot->size) / 2 + 0.12 * foot->size : 4;
+        set(mar, "w:footer", std::to_string(twips(std::max(pg.bottom - f.distance - below_baseline, 18.0))));
         set(mar, "w:gutter", "0");
         if (part == Part::kColumns) {
             const NewspaperSpec& ns = layout_.newspaper;

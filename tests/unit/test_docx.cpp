@@ -149,7 +149,11 @@ TEST_CASE("docx: the table layout is a real table with a repeating header and sp
     CHECK(std::string(rows[1].node().child("w:tc").child("w:tcPr").child("w:gridSpan").attribute("w:val").value()) == "5");
     CHECK(rows[2].node().select_nodes("w:tc").size() == 5);
     CHECK(p.document.select_nodes("//w:tbl/w:tblGrid/w:gridCol").size() == 5);
-    CHECK_FALSE(p.document.select_node("//w:cantSplit"));  // rows may break across pages
+    // Item rows may break across pages; a group's row is whole and kept
+    // with its first item.
+    CHECK_FALSE(rows[2].node().child("w:trPr").child("w:cantSplit"));
+    CHECK(rows[1].node().child("w:trPr").child("w:cantSplit"));
+    CHECK(rows[1].node().select_node(".//w:p/w:pPr/w:keepNext"));
 }
 
 TEST_CASE("docx: the newspaper body is a continuous section in columns, balanced by the one after it") {
