@@ -60,13 +60,13 @@ struct OfdWriter::State {
         // The document's page size is the first page's; a page of another
         // size says its own.
         const bool own_area = !pages.empty() && (page.width != pages.front().width || page.height != pages.front().height);
-        const std::string content = page_content(page, res, own_area);
+        std::string content = page_content(page, res, own_area);
         for (OfdImage& image : res.images())
             if (!image.packed) {
                 zip.add(std::string(kDocument) + "Res/" + image.file_name(), image.data->bytes, false);
                 image.packed = true;
             }
-        zip.add(std::string(kDocument) + "Pages/Page_" + std::to_string(pages.size()) + "/Content.xml", content);
+        zip.add(std::string(kDocument) + "Pages/Page_" + std::to_string(pages.size()) + "/Content.xml", std::move(content));
         pages.push_back({id, page.width, page.height});
     }
 

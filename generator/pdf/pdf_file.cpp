@@ -36,24 +36,9 @@ void append_uint(std::string& out, std::uint64_t v) {
 
 }  // namespace
 
-namespace {
-constexpr std::size_t kMaxWaiting = 32;  // objects given but not yet written
-}
-
 PdfFile::PdfFile(ByteSink& out) : out_(out) {
     // The binary comment tells transfer programs the file is not text.
     put("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
-    writer_ = std::thread([this] { run(); });
-}
-
-PdfFile::~PdfFile() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-        queue_.clear();
-    }
-    changed_.notify_all();
-    writer_.join();
 }
 
 void PdfFile::put(std::string_view bytes) {
@@ -63,50 +48,7 @@ void PdfFile::put(std::string_view bytes) {
 
 int PdfFile::reserve() { return ++reserved_; }
 
-void PdfFile::enqueue(Job job) {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return queue_.size() < kMaxWaiting || error_; });
-    if (error_) std::rethrow_exception(error_);
-    queue_.push_back(std::move(job));
-    lock.unlock();
-    changed_.notify_all();
-}
-
-void PdfFile::drain() {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return (queue_.empty() && !busy_) || error_; });
-    if (error_) std::rethrow_exception(error_);
-}
-
-void PdfFile::run() {
-    for (;;) {
-        Job job;
-        {
-            std::unique_lock lock(mutex_);
-            changed_.wait(lock, [&] { return !queue_.empty() || stopping_; });
-            if (stopping_) return;
-            job = std::move(queue_.front());
-            queue_.pop_front();
-            busy_ = true;
-        }
-        changed_.notify_all();
-        std::exception_ptr failed;
-        try {
-            write(job);
-        } catch (...) {
-            failed = std::current_exception();
-        }
-        {
-            std::lock_guard lock(mutex_);
-            busy_ = false;
-            if (failed && !error_) error_ = failed;
-            if (error_) queue_.clear();  // nothing more is written after a failure
-        }
-        changed_.notify_all();
-    }
-}
-
-void PdfFile::object(int num, std::string body) { enqueue({num, false, false, std::move(body), {}}); }
+void PdfFile::object(int num, std::string body) { jobs_.push({num, false, false, std::move(body), {}}); }
 
 int PdfFile::object(std::string body) {
     int num = reserve();
@@ -115,7 +57,7 @@ int PdfFile::object(std::string body) {
 }
 
 void PdfFile::stream(int num, std::string dict, std::string data, bool compress) {
-    enqueue({num, true, compress, std::move(dict), std::move(data)});
+    jobs_.push({num, true, compress, std::move(dict), std::move(data)});
 }
 
 int PdfFile::stream(std::string dict, std::string data, bool compress) {

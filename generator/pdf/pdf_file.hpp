@@ -6,24 +6,20 @@
 //
 // Contract: object numbers come from reserve() (1, 2, …); every reserved
 // number must be written exactly once before finish(), in any order.
-// Objects are compressed and written by a thread of their own, in the order
-// they were given, so deflating a page overlaps setting the next one; at
-// most a few dozen objects wait. An error of the sink (a full disk) is
+// Objects are compressed and written by a thread of their own
+// (support/job_thread), in the order they were given, so deflating a page
+// overlaps setting the next one; at most a few dozen objects wait. An error of the sink (a full disk) is
 // thrown by the next call after it happened, or by finish(). Call from one
 // thread only.
 #pragma once
 
-#include <condition_variable>
 #include <cstdint>
-#include <deque>
-#include <exception>
-#include <mutex>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
 
 #include "support/byte_sink.hpp"
+#include "support/job_thread.hpp"
 #include "support/number_text.hpp"
 
 namespace bulletin::pdf {
@@ -31,8 +27,6 @@ namespace bulletin::pdf {
 class PdfFile {
 public:
     explicit PdfFile(ByteSink& out);
-    // Stops the writing thread; what was not written yet is dropped.
-    ~PdfFile();
     PdfFile(const PdfFile&) = delete;
     PdfFile& operator=(const PdfFile&) = delete;
 
@@ -52,38 +46,28 @@ public:
     // (both halves, 32 hex digits) from the file's size before the table.
     template <class IdFn>
     void finish(int root, int info, IdFn id) {
-        drain();
+        jobs_.drain();
         write_trailer(root, info, id(offset_));
     }
 
 private:
     struct Job {
-        int num;
-        bool is_stream;
-        bool compress;
+        int num = 0;
+        bool is_stream = false;
+        bool compress = false;
         std::string dict;  // the object's body, or the stream's dictionary entries
         std::string data;  // the stream's data
     };
-    void enqueue(Job job);
-    void drain();  // waits until every job is written; rethrows the writer's error
-    void run();    // the writing thread
-    void write(Job& job);
+    void write(Job& job);  // on the job thread
     void put(std::string_view bytes);
     void write_trailer(int root, int info, const std::string& id);
 
     ByteSink& out_;
     int reserved_ = 0;
-    // Written by the writing thread only (until drain() returns).
+    // Touched by the job thread only (until drain() returns).
     std::uint64_t offset_ = 0;
     std::vector<std::uint64_t> offsets_;  // by object number - 1; 0 = not yet written
-
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    std::deque<Job> queue_;
-    bool busy_ = false;     // the writer holds a job
-    bool stopping_ = false;
-    std::exception_ptr error_;
-    std::thread writer_;
+    JobThread<Job> jobs_{[this](Job& job) { write(job); }};
 };
 
 // Pieces of PDF syntax.

@@ -59,11 +59,18 @@ void ZipWriter::put(std::string_view bytes) {
     offset_ += bytes.size();
 }
 
-void ZipWriter::add(std::string_view name, std::string_view data, bool compress) {
-    if (entries_.size() >= 0xFFFF) throw std::runtime_error("zip: more than 65,535 entries");
+void ZipWriter::add(std::string name, std::string data, bool compress) {
+    if (++added_ > 0xFFFF) throw std::runtime_error("zip: more than 65,535 entries");
     if (name.empty() || name.size() > 0xFFFF) throw std::runtime_error("zip: an entry's name must be 1 to 65,535 bytes");
+    jobs_.push({std::move(name), std::move(data), compress});
+}
+
+void ZipWriter::write(Job& job) {
+    const std::string& name = job.name;
+    const std::string_view data = job.data;
+    const bool compress = job.compress;
     Entry e;
-    e.name = std::string(name);
+    e.name = name;
     e.offset = checked32(offset_, "the archive");
     e.size = checked32(data.size(), "an entry");
     e.crc = libdeflate_crc32(0, data.data(), data.size());
@@ -100,6 +107,7 @@ void ZipWriter::add(std::string_view name, std::string_view data, bool compress)
 }
 
 void ZipWriter::finish() {
+    jobs_.drain();
     const std::uint32_t start = checked32(offset_, "the archive");
     std::string dir;
     for (const Entry& e : entries_) {
@@ -137,9 +145,9 @@ void ZipWriter::finish() {
     put(end);
 }
 
-void write_zip(ByteSink& out, const std::vector<ZipPart>& parts, std::time_t mtime) {
+void write_zip(ByteSink& out, std::vector<ZipPart> parts, std::time_t mtime) {
     ZipWriter zip(out, mtime);
-    for (const ZipPart& part : parts) zip.add(part.name, part.data);
+    for (ZipPart& part : parts) zip.add(std::move(part.name), std::move(part.data));
     zip.finish();
 }
 
