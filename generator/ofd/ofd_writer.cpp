@@ -97,6 +97,11 @@ struct OfdWriter::State {
                 xml::set(node, "ID", std::to_string(font->id()));
                 xml::set(node, "FontName", font->face().postscript_name());
                 xml::set(node, "FamilyName", font->face().family());
+                // For a reader that substitutes an installed font (the standard's use of these flags).
+                const std::string& style = font->face().style();
+                if (style.find("Bold") != std::string::npos) xml::set(node, "Bold", "true");
+                if (style.find("Italic") != std::string::npos || style.find("Oblique") != std::string::npos)
+                    xml::set(node, "Italic", "true");
                 text_child(node, "ofd:FontFile", font->file_name());
             }
         }
