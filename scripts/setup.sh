@@ -5,8 +5,9 @@
 #   scripts/setup.sh          build + run (compiler, libraries, fonts)
 #   scripts/setup.sh --test   also what the test suite needs (Catch2, poppler,
 #                             qpdf, python-docx, LibreOffice for DOCX checks,
-#                             clang 16, libFuzzer and llvm-symbolizer for
-#                             scripts/fuzz.sh)
+#                             fontTools and Node for OFD checks — ofd.js from
+#                             npm into tests/tools/ofdjs/ — clang 16,
+#                             libFuzzer and llvm-symbolizer for scripts/fuzz.sh)
 set -euo pipefail
 
 build_pkgs=(
@@ -20,7 +21,8 @@ build_pkgs=(
 font_pkgs=(fonts-noto-cjk fonts-lxgw-wenkai fonts-liberation2 texlive-lang-chinese)
 test_pkgs=(
   catch2 poppler-utils qpdf python3 python3-yaml python3-docx libxml2-utils
-  libreoffice-writer python3-fitz clang-16 libclang-rt-16-dev llvm-16
+  libreoffice-writer python3-fitz python3-fonttools python3-lxml nodejs
+  clang-16 libclang-rt-16-dev llvm-16
 )
 
 want=("${build_pkgs[@]}" "${font_pkgs[@]}")
@@ -34,11 +36,19 @@ for p in "${want[@]}"; do
     missing+=("$p")
   fi
 done
-((${#missing[@]} == 0)) && exit 0
+if ((${#missing[@]} > 0)); then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=()
+  ((EUID != 0)) && sudo=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
 
-echo "setup: installing ${missing[*]}" >&2
-sudo=()
-((EUID != 0)) && sudo=(sudo)
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The OFD reader the tests open every OFD with: ofd.js and jsdom from npm,
+# as package-lock.json pins them, into tests/tools/ofdjs/node_modules/.
+ofdjs=$(cd "$(dirname "$0")/.." && pwd)/tests/tools/ofdjs
+if [[ "${1:-}" == "--test" && ! -d "$ofdjs/node_modules" ]]; then
+  echo "setup: installing ofd.js (npm ci in tests/tools/ofdjs)" >&2
+  (cd "$ofdjs" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi

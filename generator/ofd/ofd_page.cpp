@@ -171,6 +171,7 @@ private:
         const std::size_t units = utf16_length(text);
         if (units > glyphs.size()) dx.resize(units - 1, 0);
         const bool shifted = std::any_of(dy.begin(), dy.end(), [](double v) { return v != 0; });
+        dy.resize(dx.size(), 0);
 
         // The boundary clips: the em box and more, so no ink is cut.
         const double size = run.size;

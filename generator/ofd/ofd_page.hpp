@@ -12,8 +12,9 @@
 // several TextCodes, beyond U+FFFF and in clusters that are not one
 // character to one glyph, so such a cluster (a ligature, a character drawn
 // with two glyphs, one beyond U+FFFF) is an object of its own, and a run is
-// never split into several TextCodes. Blanks at either end of an object
-// are left out (they draw nothing, and some readers trim them).
+// never split into several TextCodes. Spaces (U+0020) at either end of an
+// object are left out: they draw nothing, and XML readers may trim them
+// (an ideographic space, U+3000, is text like any other and stays).
 //
 // Contract: page_content() records every glyph it writes in its font and
 // every picture in `resources`, and takes its IDs from there; `area` adds
