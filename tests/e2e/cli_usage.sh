@@ -12,6 +12,7 @@ work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 expect 0 "--help" -- "$bin" --help
 expect 0 "--version" -- "$bin" --version
 expect 0 "render --help" -- "$bin" render --help
+"$bin" render --help | grep -q -- "--ofd-archive" || { echo "FAIL render --help says nothing of --ofd-archive"; fail=1; }
 expect 2 "no subcommand" -- "$bin"
 expect 2 "unknown subcommand" -- "$bin" frobnicate
 expect 2 "unknown option" -- "$bin" validate --frob "$example"
@@ -24,6 +25,6 @@ done
 SOURCE_DATE_EPOCH=abc expect 0 "--help whatever SOURCE_DATE_EPOCH says" -- "$bin" --help
 "$bin" --version | grep -qE '^bulletin [0-9]+\.[0-9]+\.[0-9]+$' || { echo "FAIL --version text"; fail=1; }
 "$bin" --help | grep -q render || { echo "FAIL --help does not mention render"; fail=1; }
-"$bin" render "$example" -o "$work/out.txt" 2>&1 | grep -q "\.pdf or \.docx" || { echo "FAIL render .txt message"; fail=1; }
+"$bin" render "$example" -o "$work/out.txt" 2>&1 | grep -q "\.pdf, \.docx or \.ofd" || { echo "FAIL render .txt message"; fail=1; }
 [[ -z "$(ls -A "$work")" ]] || { echo "FAIL files were written: $(ls "$work")"; fail=1; }
 exit $fail

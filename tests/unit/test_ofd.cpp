@@ -177,7 +177,7 @@ TEST_CASE("ofd: a glyph run becomes one text object in millimetres, with its gly
     CHECK(box[0] + box[2] > (72 + 6 * 12) * ofd::kMmPerPt);
 }
 
-TEST_CASE("ofd: justified advances are kept exactly; blanks at the ends are left out") {
+TEST_CASE("ofd: justified advances are kept exactly, blanks at the ends left out") {
     GlyphRun run = run_of(U" 甲乙丙 ", 50, 60);
     run.xs = {0, 6, 20, 33.5, 46};
     Page page{595.276, 841.89, {run}};
@@ -256,7 +256,7 @@ TEST_CASE("ofd: rules, boxes and the page's own size") {
     CHECK(std::string(box.attribute("Boundary").value()) == ofd::box_mm(10, 30, 100, 50));
 }
 
-TEST_CASE("ofd: the package — pages, fonts by id, outline, document information; same bytes again") {
+TEST_CASE("ofd: the package — pages, fonts by id, outline, document information, the same bytes again") {
     TypesetDocument doc;
     doc.pages.push_back(Page{595.276, 841.89, {run_of(U"第一页", 72, 100)}});
     doc.pages.push_back(Page{595.276, 841.89, {run_of(U"第二页", 72, 100)}});
