@@ -65,6 +65,21 @@ void ZipWriter::add(std::string name, std::string data, bool compress) {
     jobs_.push({std::move(name), std::move(data), compress});
 }
 
+// What the local header and the directory both say of an entry, in the
+// same order: version needed, flags, method, time, date, CRC, sizes, name
+// length.
+void ZipWriter::common_fields(std::string& out, const Entry& e) const {
+    le16(out, kVersionNeeded);
+    le16(out, kUtf8Names);
+    le16(out, e.method);
+    le16(out, dos_time_);
+    le16(out, dos_date_);
+    le32(out, e.crc);
+    le32(out, e.compressed);
+    le32(out, e.size);
+    le16(out, static_cast<std::uint32_t>(e.name.size()));
+}
+
 void ZipWriter::write(Job& job) {
     const std::string& name = job.name;
     const std::string_view data = job.data;
@@ -89,15 +104,7 @@ void ZipWriter::write(Job& job) {
     std::string header;
     header.reserve(30 + name.size());
     le32(header, kLocalHeader);
-    le16(header, kVersionNeeded);
-    le16(header, kUtf8Names);
-    le16(header, e.method);
-    le16(header, dos_time_);
-    le16(header, dos_date_);
-    le32(header, e.crc);
-    le32(header, e.compressed);
-    le32(header, e.size);
-    le16(header, static_cast<std::uint32_t>(name.size()));
+    common_fields(header, e);
     le16(header, 0);  // no extra field
     header += name;
     put(header);
@@ -114,15 +121,7 @@ void ZipWriter::finish() {
         dir.clear();
         le32(dir, kCentralHeader);
         le16(dir, kMadeBy);
-        le16(dir, kVersionNeeded);
-        le16(dir, kUtf8Names);
-        le16(dir, e.method);
-        le16(dir, dos_time_);
-        le16(dir, dos_date_);
-        le32(dir, e.crc);
-        le32(dir, e.compressed);
-        le32(dir, e.size);
-        le16(dir, static_cast<std::uint32_t>(e.name.size()));
+        common_fields(dir, e);
         le16(dir, 0);  // extra field
         le16(dir, 0);  // comment
         le16(dir, 0);  // disk

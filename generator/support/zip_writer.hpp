@@ -52,6 +52,7 @@ private:
         bool compress = true;
     };
     void write(Job& job);  // on the job thread
+    void common_fields(std::string& out, const Entry& e) const;
     void put(std::string_view bytes);
 
     ByteSink& out_;
