@@ -169,7 +169,7 @@ struct StyleDecl {
 const std::vector<std::string> kStyleKeys = {
     "based_on", "font",         "strong",      "size",     "leading", "indent", "left",          "right",
     "space_before", "space_after", "tracking", "align",    "color",   "keep_with_next", "background",
-    "shrink_to_fit"};
+    "shrink_to_fit", "uneven"};
 
 // Style names each kind of layout must define (the composers use them).
 // Every layout can print every bulletin (prose sections in a table layout
@@ -433,6 +433,11 @@ private:
             auto it = aligns.find(a->value);
             if (it == aligns.end()) diags_.error(a->pos, "'align' must be left, center, right or justify");
             else st.align = it->second;
+        }
+        if (const Text* u = get("uneven")) {
+            if (u->value == "ragged") st.uneven = Uneven::kRagged;
+            else if (u->value == "stretch") st.uneven = Uneven::kStretch;
+            else diags_.error(u->pos, "'uneven' must be stretch or ragged");
         }
         if (const Text* c = get("color")) {
             if (auto col = parse_color(c->value)) st.color = *col;

@@ -15,6 +15,8 @@ namespace bulletin {
 
 enum class LayoutKind { kOfficial, kTable, kNewspaper };
 enum class Align { kLeft, kCenter, kRight, kJustify };
+// What justified text does that cannot be set without loose lines.
+enum class Uneven { kStretch, kRagged };
 
 struct Color {
     double r = 0, g = 0, b = 0;
@@ -39,6 +41,7 @@ struct Style {
     // this share of `size`, rather than wrapped (1 = never shrink).
     double shrink_to_fit = 1;
     Align align = Align::kJustify;
+    Uneven uneven = Uneven::kStretch;  // a narrow cell's title: kRagged
     Color color;
     bool keep_with_next = false;
     std::optional<Color> background;  // a bar behind the paragraph (banners)

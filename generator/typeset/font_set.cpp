@@ -215,6 +215,16 @@ const FontFace* FontSet::face_for(const FontRole& role, char32_t c) const {
     return nullptr;
 }
 
+const FontFace* FontSet::text_face(const FontRole& role, char32_t c) const {
+    const FontFace* face = face_for(role, c);
+    const bool quote = c == U'\u201C' || c == U'\u201D' || c == U'\u2018' || c == U'\u2019';
+    auto full_width = [c](const FontFace& f) { return f.advance(f.nominal_glyph(c)) >= 0.9; };
+    if (!face || !quote || full_width(*face)) return face;
+    for (const FontFace* f : fallback_)
+        if (f->has_glyph(c) && full_width(*f)) return f;
+    return face;
+}
+
 namespace {
 
 std::string xml_escaped(const std::string& s) {

@@ -44,6 +44,12 @@ public:
     // face, the rest from the CJK face, else the first fallback that has it.
     // nullptr when no configured font has the character.
     const FontFace* face_for(const FontRole& role, char32_t c) const;
+    // The face the pages set `c` in: face_for(), except that a quotation
+    // mark (“ ” ‘ ’) the role's face draws narrow (a proportional mark in
+    // a 楷体 substitute) comes from the first fallback that draws it full
+    // width, as Chinese text wants it (GB/T 15834). The measure is the
+    // glyph's advance, so it holds for whatever font is installed.
+    const FontFace* text_face(const FontRole& role, char32_t c) const;
     const std::vector<const FontFace*>& fallback() const { return fallback_; }
     std::vector<std::string> role_names() const;
 

@@ -1,12 +1,17 @@
 #include "typeset/line_breaker.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace bulletin {
 
 namespace {
 
 constexpr double kEpsilon = 1e-6;
+
+// A letter of a last line: not a blank, not punctuation (…… counts as none).
+bool counts_as_letter(const Piece& p) { return !p.is_space && !p.no_line_start && p.trim_left_max == 0; }
 
 // Positions the shown pieces of [begin, end) within `measure`.
 SetLine place(const std::vector<Piece>& pieces, std::size_t begin, std::size_t end, double measure, Align align,
@@ -45,32 +50,30 @@ SetLine place(const std::vector<Piece>& pieces, std::size_t begin, std::size_t e
     return line;
 }
 
-// A justified paragraph does not end on a line of one character (地。):
-// the break before it moves back one opportunity, if the line above keeps
-// at least four pieces and did not end on punctuation pulled in at half width.
+// A ragged paragraph does not end on a line of one character (地。): the
+// break before it moves back one opportunity, if the line above keeps at
+// least four pieces and did not end on punctuation pulled in at half width.
 void avoid_runt(std::vector<Piece>& pieces, std::vector<SetLine>& lines, double first_width, double width) {
     if (lines.size() < 2) return;
     SetLine& last = lines.back();
     SetLine& above = lines[lines.size() - 2];
     if (above.last || last.begin >= last.end) return;  // a forced break, or nothing shown
     std::size_t letters = 0;
-    for (std::size_t k = last.begin; k < last.end; ++k) letters += pieces[k].no_line_start ? 0 : 1;
-    if (letters > 1) return;
-    if (above.end == 0 || pieces[above.end - 1].trim_right > 0) return;
+    for (std::size_t k = last.begin; k < last.end; ++k) letters += counts_as_letter(pieces[k]) ? 1 : 0;
+    if (letters > 1 || above.end == 0 || pieces[above.end - 1].trim_right > 0) return;
     for (std::size_t k = above.end - 1; k >= above.begin + 4; --k) {
         if (!pieces[k].break_before) continue;
         const double above_measure = lines.size() == 2 ? first_width : width;
-        const std::size_t end = pieces.size();
-        std::size_t begin = above.begin;
-        above = place(pieces, begin, k, above_measure, Align::kJustify, false);
-        last = place(pieces, k, end, width, Align::kJustify, true);
+        const std::size_t begin = above.begin, end = pieces.size();
+        above = place(pieces, begin, k, above_measure, Align::kLeft, false);
+        last = place(pieces, k, end, width, Align::kLeft, true);
         return;
     }
 }
 
-}  // namespace
-
-std::vector<SetLine> break_lines(std::vector<Piece>& pieces, double first_width, double width, Align align) {
+// Ragged text (headlines, left-aligned titles): each line filled as far as
+// it goes.
+std::vector<SetLine> fill_lines(std::vector<Piece>& pieces, double first_width, double width, Align align) {
     std::vector<SetLine> lines;
     const std::size_t n = pieces.size();
     std::size_t i = 0;
@@ -127,7 +130,260 @@ std::vector<SetLine> break_lines(std::vector<Piece>& pieces, double first_width,
         lines.push_back(place(pieces, i, end, measure, align, false));
         i = end;
     }
-    if (align == Align::kJustify) avoid_runt(pieces, lines, first_width, width);
+    return lines;
+}
+
+// ------------------------------------------------------------ total fit
+
+// What a justified line is judged by (cf. Knuth and Plass, "Breaking
+// paragraphs into lines", 1981, adapted as clreq and JLREQ describe Chinese
+// and Japanese justification): the gap justification opens between two
+// characters, in em. At kLooseGap a line counts as loose; badness grows
+// with the cube of the gap, so one line opened twice as much costs eight
+// times as much, and a paragraph of even lines beats one with a hole.
+constexpr double kLooseGap = 0.2;
+// A line that cannot be justified at all (nothing to widen, or gaps beyond
+// an em): kept only where nothing else fits.
+constexpr double kRaggedBadness = 10000;
+// Line-end compression (closing punctuation set half width) is the shrink
+// taken first: nearly free.
+constexpr double kCompressedBadness = 1;
+// Then the blank halves of the other full-width marks of the line (JLREQ
+// 3.8.3's reduction, shared evenly among them): as bad as a loose line, so
+// it is taken only where the alternative is one.
+constexpr double kReducedBadness = 100;
+// A last line of one character (地。, 会……): worse than two lines opened
+// to 0.4 em.
+constexpr double kRuntDemerits = 5e5;
+// Lines shorter than this share of the measure are judged only where
+// nothing longer fits.
+constexpr double kShortLine = 0.75;
+// A line that breaks where no rule allows (an overlong word or number),
+// because no allowed break fits at all.
+constexpr double kForcedDemerits = 1e12;
+
+struct LineFit {
+    bool fits = false;  // not wider than the measure, compressed if need be
+    double trim_end = 0;  // how much of the closing mark ending it is cut (up to its blank half)
+    double reduce = 0;    // the share of the other marks' blank halves cut (0 … 1)
+    bool loose = false;   // not the last line, and gaps of kLooseGap or more
+    double demerits = 0;
+};
+
+bool full_width_mark(const Piece& p) { return p.trim_right_max > 0 || p.trim_left_max > 0; }
+
+// The blank halves the full-width mark pieces[i] inside a line can still
+// give: none if it is one of a pair, which shaping set to 1.5 em already.
+double reducible(const std::vector<Piece>& pieces, std::size_t i) {
+    const Piece& p = pieces[i];
+    if (full_width_mark(pieces[i - 1]) || full_width_mark(pieces[i + 1])) return 0;
+    return (p.trim_right_max - p.trim_right) + (p.trim_left_max - p.trim_left);
+}
+
+// What a line's shown pieces add up to (edge blanks left out), gathered
+// piece by piece as the line grows.
+struct LineSums {
+    std::size_t first = 0, last = 0;  // the first and last shown piece
+    bool empty = true;                // blanks only
+    double natural = 0;               // width as shaped
+    double inner = 0;                 // what the marks inside it can give (reducible)
+    std::size_t gaps = 0, letters = 0;
+};
+
+// How well a line with `sums` fills `measure` as one line of a justified
+// paragraph (`last`: the paragraph's, or a forced break's, last line).
+LineFit judge(const std::vector<Piece>& pieces, const LineSums& sums, double measure, bool last, bool only_line) {
+    LineFit fit;
+    if (sums.empty) {
+        fit.fits = true;
+        return fit;
+    }
+    // The shrink: the blank half of a closing mark ending the line, then
+    // those of the marks inside it. (An opening mark starting the line
+    // keeps its width: set half width it would stand out of the text's
+    // left edge.)
+    const Piece& tail = pieces[sums.last];
+    const double shrink = tail.no_line_start ? tail.trim_right_max - tail.trim_right : 0;
+    const double over = sums.natural - measure;
+    if (over > shrink + sums.inner + kEpsilon) return fit;  // overfull
+    fit.fits = true;
+    double badness = 0;
+    if (over > shrink + kEpsilon) {
+        fit.trim_end = shrink;
+        fit.reduce = (over - shrink) / sums.inner;
+        badness = kReducedBadness;
+    } else if (over > kEpsilon) {
+        fit.trim_end = over;
+        badness = kCompressedBadness;
+    } else if (!last) {
+        const double extra = -over;
+        const double em = pieces[sums.first].size;
+        if (extra > kEpsilon) {
+            // One division: every candidate line of every paragraph comes here.
+            const double gap = sums.gaps > 0 ? extra / (static_cast<double>(sums.gaps) * em) : 0;
+            const double r = gap * (1 / kLooseGap);
+            badness = sums.gaps == 0 || gap > 1 ? kRaggedBadness : 100 * r * r * r;
+            fit.loose = sums.gaps == 0 || gap >= kLooseGap;
+        }
+    }
+    fit.demerits = (1 + badness) * (1 + badness);
+    if (last && !only_line && sums.letters <= 1) fit.demerits += kRuntDemerits;
+    return fit;
+}
+
+// Pieces [start, stop) — a paragraph, or its part up to a forced break —
+// broken where the sum of the lines' demerits is least, over every
+// sequence of allowed breaks (dynamic programming over the break
+// opportunities; a line holds a few dozen pieces, so each start tries
+// that many ends).
+// True when a line of it is loose all the same.
+bool total_fit(std::vector<Piece>& pieces, std::size_t start, std::size_t stop, double first_measure,
+               double measure, std::vector<SetLine>& lines) {
+    // best[k]: least demerits of the lines before position start + k, and where the last began.
+    const std::size_t n = stop - start;
+    std::vector<double> best(n + 1, std::numeric_limits<double>::infinity());
+    std::vector<std::size_t> from(n + 1, 0);
+    std::vector<LineFit> chosen(n + 1);  // the line that ends at each position on the best path
+    best[0] = 0;
+    double widest = 0;
+    for (std::size_t i = start; i < stop; ++i) widest = std::max(widest, pieces[i].size);
+    for (std::size_t a = start; a < stop; ++a) {
+        const std::size_t ka = a - start;
+        if (!std::isfinite(best[ka])) continue;
+        const double m = a == start ? first_measure : measure;
+        bool any = false;
+        std::size_t shortest_gap = 0;       // the last end passed over as too short
+        LineSums sums;                      // of the line [a, e), as e grows
+        double natural = 0, inner = 0;      // up to piece e - 1, blanks included
+        std::size_t gaps = 0, letters = 0;
+        for (std::size_t e = a + 1; e <= stop; ++e) {
+            const std::size_t i = e - 1;
+            const Piece& p = pieces[i];
+            if (!(sums.empty && p.is_space)) {  // blanks opening the line are not shown
+                const bool first = sums.empty;
+                natural += p.width() + (first ? 0 : p.autospace);
+                if (!first && p.glue_before) ++gaps;
+                if (!first && i + 1 < pieces.size()) inner += reducible(pieces, i);
+                letters += counts_as_letter(p) ? 1 : 0;
+                if (first) sums.first = i;
+                if (!p.is_space) {  // the line's last shown piece, so far
+                    sums.empty = false;
+                    sums.last = i;
+                    sums.natural = natural;
+                    sums.gaps = gaps;
+                    sums.letters = letters;
+                    sums.inner = i > sums.first && i + 1 < pieces.size() ? inner - reducible(pieces, i) : inner;
+                }
+            }
+            const bool allowed = e == stop || pieces[e].break_before;
+            // A line a third short is never the best one (its gaps would be
+            // holes), unless nothing longer fits: judged only then.
+            if (allowed && e < stop && sums.natural < kShortLine * m) {
+                shortest_gap = e;
+                continue;
+            }
+            if (allowed) {
+                const LineFit fit = judge(pieces, sums, m, e == stop, a == start && e == stop);
+                if (fit.fits) {
+                    any = true;
+                    const double total = best[ka] + fit.demerits;
+                    if (total < best[e - start]) {
+                        best[e - start] = total;
+                        from[e - start] = ka;
+                        chosen[e - start] = fit;
+                    }
+                }
+            }
+            if (natural - inner > m + widest) break;  // every longer line is overfull
+        }
+        if (any) continue;
+        if (shortest_gap > 0) {  // a short line it is, then
+            const std::size_t e = shortest_gap;
+            LineSums short_sums;
+            for (std::size_t i = a; i < e; ++i) {
+                if (short_sums.empty && pieces[i].is_space) continue;
+                if (short_sums.empty) short_sums.first = i;
+                short_sums.natural += pieces[i].width() + (short_sums.empty ? 0 : pieces[i].autospace);
+                short_sums.empty = false;
+                if (!pieces[i].is_space) short_sums.last = i;
+                if (i > short_sums.first && pieces[i].glue_before) ++short_sums.gaps;
+            }
+            const LineFit fit = judge(pieces, short_sums, m, false, false);
+            if (fit.fits && best[ka] + fit.demerits < best[e - start]) {
+                best[e - start] = best[ka] + fit.demerits;
+                from[e - start] = ka;
+                chosen[e - start] = fit;
+            }
+            continue;
+        }
+        // No allowed break fits: break where the line is full (or after one
+        // piece), as little as the measure forces.
+        std::size_t e = a + 1;
+        double w = pieces[a].width();
+        while (e < stop && w + pieces[e].autospace + pieces[e].width() <= m + kEpsilon) {
+            w += pieces[e].autospace + pieces[e].width();
+            ++e;
+        }
+        const double total = best[ka] + kForcedDemerits;
+        if (total < best[e - start]) {
+            best[e - start] = total;
+            from[e - start] = ka;
+            chosen[e - start] = LineFit{true, 0, 0, true, kForcedDemerits};
+        }
+    }
+    std::vector<std::size_t> ends;
+    for (std::size_t k = n; k > 0; k = from[k]) ends.push_back(k);
+    std::reverse(ends.begin(), ends.end());
+    std::size_t a = start;
+    bool loose = false;
+    for (std::size_t k : ends) {
+        const std::size_t e = start + k;
+        std::size_t shown_begin = a, shown_end = e;
+        while (shown_begin < e && pieces[shown_begin].is_space) ++shown_begin;
+        while (shown_end > shown_begin && pieces[shown_end - 1].is_space) --shown_end;
+        const LineFit& fit = chosen[k];
+        if (fit.trim_end > 0) pieces[shown_end - 1].trim_right += fit.trim_end;
+        if (fit.reduce > 0)
+            for (std::size_t i = shown_begin + 1; i + 1 < shown_end; ++i) {
+                if (reducible(pieces, i) == 0) continue;
+                Piece& p = pieces[i];
+                p.trim_right += (p.trim_right_max - p.trim_right) * fit.reduce;
+                p.trim_left += (p.trim_left_max - p.trim_left) * fit.reduce;
+            }
+        loose = loose || fit.loose;
+        if (shown_end > a || lines.empty() || a == start)
+            lines.push_back(place(pieces, a, e, a == start ? first_measure : measure, Align::kJustify, e == stop));
+        else
+            lines.back().last = true;  // only blanks after the last break
+        a = e;
+    }
+    return loose;
+}
+
+}  // namespace
+
+std::vector<SetLine> break_lines(std::vector<Piece>& pieces, double first_width, double width, Align align,
+                                 Uneven uneven) {
+    if (align != Align::kJustify) return fill_lines(pieces, first_width, width, align);
+    std::vector<double> trims;  // as shaped, for a second try
+    if (uneven == Uneven::kRagged)
+        for (const Piece& p : pieces) trims.push_back(p.trim_left), trims.push_back(p.trim_right);
+    std::vector<SetLine> lines;
+    bool loose = false;
+    for (std::size_t start = 0; start < pieces.size();) {
+        std::size_t stop = start;
+        while (stop < pieces.size() && !pieces[stop].forced_break) ++stop;
+        if (stop < pieces.size()) ++stop;  // the forced break ends its line
+        loose = total_fit(pieces, start, stop, lines.empty() ? first_width : width, width, lines) || loose;
+        start = stop;
+    }
+    if (!loose || uneven != Uneven::kRagged) return lines;
+    // Text that cannot be set evenly (a title in a narrow cell) is set
+    // ragged-right as a whole rather than stretched: lines filled as far
+    // as they go, but the last not a lone character.
+    for (std::size_t i = 0; i < pieces.size(); ++i) pieces[i].trim_left = trims[2 * i], pieces[i].trim_right = trims[2 * i + 1];
+    lines = fill_lines(pieces, first_width, width, Align::kLeft);
+    avoid_runt(pieces, lines, first_width, width);
     return lines;
 }
 

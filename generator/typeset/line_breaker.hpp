@@ -1,8 +1,15 @@
-// Breaks shaped pieces into lines: greedy filling with the Chinese rules —
-// no closing punctuation at a line start, no opening one at a line end,
-// resolved by pulling closing punctuation in (compressed to half width) or
-// pushing a character out, never by overflowing — then full justification
-// over the gaps between characters, the last line left unstretched.
+// Breaks shaped pieces into lines under the Chinese rules — no closing
+// punctuation at a line start, no opening one at a line end, numbers with
+// their units, Latin words whole — never overflowing the measure.
+//
+// Justified text is broken as a whole paragraph (total fit): of every
+// sequence of allowed breaks, the one whose lines are most even, the gaps
+// justification opens between characters weighed by their cube; the
+// blank half of a closing mark ending a line is the shrink taken first
+// (that is pulling a mark in), an earlier break the way to push one out; a last line of one character
+// costs more than two lines opened to 0.4 em. Then full justification over
+// the gaps between characters, the last line left unstretched. Ragged text
+// (left, centred, right) fills each line as far as it goes.
 #pragma once
 
 #include <vector>
@@ -21,7 +28,10 @@ struct SetLine {
 
 // `first_width` is the measure of the first line (the measure less the
 // first-line indent), `width` that of the others. May set trim_right of a
-// line's last piece (line-end compression).
-std::vector<SetLine> break_lines(std::vector<Piece>& pieces, double first_width, double width, Align align);
+// line's last piece (line-end compression). With
+// `uneven` kRagged, justified text whose best breaking still leaves a loose
+// line (a gap of 0.2 em or more) is set flush left instead.
+std::vector<SetLine> break_lines(std::vector<Piece>& pieces, double first_width, double width, Align align,
+                                 Uneven uneven = Uneven::kStretch);
 
 }  // namespace bulletin

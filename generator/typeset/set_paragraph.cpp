@@ -29,7 +29,7 @@ SetParagraph set_paragraph(const Paragraph& paragraph, const Layout& layout, con
             runs.push_back({span.text, span.strong ? strong : regular, size, st.color, st.tracking, span.origin,
                             span.fit_chars});
         sp.pieces = shape_paragraph(runs, fonts, missing_out);
-        sp.lines = break_lines(sp.pieces, first, measure, st.align);
+        sp.lines = break_lines(sp.pieces, first, measure, st.align, st.uneven);
     };
     sp.size = st.size;
     set_at(sp.size, missing);

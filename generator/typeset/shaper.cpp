@@ -78,8 +78,10 @@ struct FaceSpan {
 
 }  // namespace
 
+// clreq 3.1.7: closing and middle punctuation, and the ellipsis (a line
+// never opens with ……).
 bool is_no_line_start(char32_t c) {
-    return in(c, U"，。、；：？！）》」』】〕〉”’・·‥％‰℃°～,.;:!?)]}%");
+    return in(c, U"，。、；：？！）》」』】〕〉”’・·‥…％‰℃°～,.;:!?)]}%");
 }
 
 bool is_no_line_end(char32_t c) { return in(c, U"（《「『【〔〈“‘([{"); }
@@ -114,7 +116,7 @@ std::vector<Piece> shape_paragraph(const std::vector<TextRun>& runs, const FontS
         else if (attaches_to_previous(c) && !spans.empty() && spans.back().end == i && spans.back().run == run_of[i])
             face = spans.back().face;
         else
-            face = fonts.face_for(*run.role, c);
+            face = fonts.text_face(*run.role, c);
         if (!face) {
             Origin at = run.origin;
             if (at.exact) at.pos.column += static_cast<int>(i - run_start[run_of[i]]);

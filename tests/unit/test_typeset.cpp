@@ -140,10 +140,13 @@ TEST_CASE("the halves of …… and —— are neither parted nor spaced by just
 }
 
 TEST_CASE("a justified paragraph does not end on a line of one character") {
+    // Five a line would leave 甲。 alone: one line above gives a character up.
     auto lines = lines_of("一二三四五六七八九十甲。", 5);
     REQUIRE(lines.size() == 3);
-    CHECK(lines[1] == U"六七八九");
     CHECK(lines[2] == U"十甲。");
+    CHECK(lines[0].size() + lines[1].size() == 9);
+    // 会…… is one character too: not alone either.
+    CHECK(lines_of("一二三四五六七八九十会……", 5).back().size() > 3);
     // Ragged text (headlines) and two characters on the last line: left alone.
     CHECK(lines_of("一二三四五六七八九十甲。", 5, Align::kLeft).back() == U"甲。");
     CHECK(lines_of("一二三四五六七八九十甲乙", 5).back() == U"甲乙");
