@@ -148,9 +148,10 @@ constexpr double kRaggedBadness = 10000;
 // Line-end compression (closing punctuation set half width) is the shrink
 // taken first: nearly free.
 constexpr double kCompressedBadness = 1;
-// Then the blank halves of the other full-width marks of the line (JLREQ
-// 3.8.3's reduction, shared evenly among them): as bad as a loose line, so
-// it is taken only where the alternative is one.
+// Then the blank halves of the other full-width marks of the line and the
+// quarter ems between Han and Latin (JLREQ 3.8.3's reduction, shared evenly
+// among them): as bad as a loose line, so it is taken only where the
+// alternative is one.
 constexpr double kReducedBadness = 100;
 // A last line of one character (地。, 会……): worse than two lines opened
 // to 0.4 em.
@@ -186,7 +187,7 @@ struct LineSums {
     std::size_t first = 0, last = 0;  // the first and last shown piece
     bool empty = true;                // blanks only
     double natural = 0;               // width as shaped
-    double inner = 0;                 // what the marks inside it can give (reducible)
+    double inner = 0;                 // what the marks and Han-Latin spaces inside it can give
     std::size_t gaps = 0, letters = 0;
 };
 
@@ -264,6 +265,7 @@ bool total_fit(std::vector<Piece>& pieces, std::size_t start, std::size_t stop, 
                 natural += p.width() + (first ? 0 : p.autospace);
                 if (!first && p.glue_before) ++gaps;
                 if (!first && i + 1 < pieces.size()) inner += reducible(pieces, i);
+                if (!first) inner += p.autospace;  // the quarter em between Han and Latin may shrink too
                 letters += counts_as_letter(p) ? 1 : 0;
                 if (first) sums.first = i;
                 if (!p.is_space) {  // the line's last shown piece, so far
@@ -344,9 +346,10 @@ bool total_fit(std::vector<Piece>& pieces, std::size_t start, std::size_t stop, 
         const LineFit& fit = chosen[k];
         if (fit.trim_end > 0) pieces[shown_end - 1].trim_right += fit.trim_end;
         if (fit.reduce > 0)
-            for (std::size_t i = shown_begin + 1; i + 1 < shown_end; ++i) {
-                if (reducible(pieces, i) == 0) continue;
+            for (std::size_t i = shown_begin + 1; i < shown_end; ++i) {
                 Piece& p = pieces[i];
+                p.autospace *= 1 - fit.reduce;
+                if (i + 1 == shown_end || reducible(pieces, i) == 0) continue;
                 p.trim_right += (p.trim_right_max - p.trim_right) * fit.reduce;
                 p.trim_left += (p.trim_left_max - p.trim_left) * fit.reduce;
             }
