@@ -200,9 +200,35 @@ void CidFont::embed(PdfFile& pdf) const {
             ref(file) + ">>";
     const int descriptor = pdf.object(desc);
 
-    // W: only the codes whose width is not the default 1000, as runs `c [w1 w2 …]`.
+    const std::string w = width_array(false);
+
+    std::string cid_font = std::string("/Type/Font/Subtype") + (cff ? "/CIDFontType0" : "/CIDFontType2") + "/BaseFont" +
+                           base_font + "/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor " +
+                           ref(descriptor) + "/DW 1000";
+    if (!cff) {
+        // Code -> glyph of the subset, two bytes per code (0 = .notdef).
+        std::string map(2 * (static_cast<std::size_t>(cid_to_gid_.empty() ? 0 : cid_to_gid_.rbegin()->first) + 1), '\0');
+        for (const auto& [code, gid] : cid_to_gid_) {
+            map[2 * code] = static_cast<char>(gid >> 8);
+            map[2 * code + 1] = static_cast<char>(gid & 0xFF);
+        }
+        cid_font += "/CIDToGIDMap " + ref(pdf.stream("", std::move(map)));
+    }
+    const int descendant = pdf.object("<<" + cid_font + "/W" + w + ">>");
+    const int to_unicode = pdf.stream("", to_unicode_cmap());
+    auto type0 = [&](int num, int descendant_font) {
+        pdf.object(num, "<</Type/Font/Subtype/Type0/BaseFont" + base_font + "/Encoding/Identity-H/DescendantFonts[" +
+                            ref(descendant_font) + "]/ToUnicode " + ref(to_unicode) + ">>");
+    };
+    type0(type0_, descendant);
+    // The same program and map, the halved glyphs at half their width.
+    if (halved_type0_) type0(halved_type0_, pdf.object("<<" + cid_font + "/W" + width_array(true) + ">>"));
+}
+
+// W: only the codes whose width is not the default 1000, as runs `c [w1 w2 …]`.
+std::string CidFont::width_array(bool halved) const {
     std::map<std::uint16_t, int> by_code;
-    for (const auto& [g, code] : codes_) by_code[code] = width(g);
+    for (const auto& [g, code] : codes_) by_code[code] = halved && halved_.count(code) ? width(g) / 2 : width(g);
     std::string w = "[";
     int next = -2;
     for (const auto& [code, width] : by_code) {
@@ -218,25 +244,7 @@ void CidFont::embed(PdfFile& pdf) const {
         next = code + 1;
     }
     w += next == -2 ? "]" : "]]";
-
-    std::string cid_font = "<</Type/Font/Subtype" + std::string(cff ? "/CIDFontType0" : "/CIDFontType2") +
-                           "/BaseFont" + base_font +
-                           "/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor " +
-                           ref(descriptor) + "/DW 1000/W" + w;
-    if (!cff) {
-        // Code -> glyph of the subset, two bytes per code (0 = .notdef).
-        std::string map(2 * (static_cast<std::size_t>(cid_to_gid_.empty() ? 0 : cid_to_gid_.rbegin()->first) + 1), '\0');
-        for (const auto& [code, gid] : cid_to_gid_) {
-            map[2 * code] = static_cast<char>(gid >> 8);
-            map[2 * code + 1] = static_cast<char>(gid & 0xFF);
-        }
-        cid_font += "/CIDToGIDMap " + ref(pdf.stream("", std::move(map)));
-    }
-    cid_font += ">>";
-    const int descendant = pdf.object(cid_font);
-    const int to_unicode = pdf.stream("", to_unicode_cmap());
-    pdf.object(type0_, "<</Type/Font/Subtype/Type0/BaseFont" + base_font + "/Encoding/Identity-H/DescendantFonts[" +
-                           ref(descendant) + "]/ToUnicode " + ref(to_unicode) + ">>");
+    return w;
 }
 
 }  // namespace bulletin::pdf

@@ -13,11 +13,15 @@
 // ToUnicode maps each glyph to the first text it was shown for; use() says
 // when a later use means something else, and the writer then gives that
 // run /ActualText. subset() may run on its own thread (one per face).
+// A closing mark set half width (compressed) is shown through a second
+// Type0 font over the same descendant program, whose width for it is half
+// (halved_font()): the PDF's widths say what the page shows.
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -42,6 +46,17 @@ public:
     // The width the PDF viewer uses for that glyph, in 1/1000 em.
     int width(std::uint32_t glyph) const;
 
+    // A glyph (already use()d) shown set half width, its blank right half
+    // cut: drawn through a second font of the same program whose widths
+    // are halved for such glyphs, so its box ends where its ink does.
+    // `reserve` gives that font's object number the first time.
+    template <class Reserve>
+    int halved_font(std::uint32_t glyph, Reserve reserve) {
+        if (halved_type0_ == 0) halved_type0_ = reserve();
+        halved_.insert(code_of(glyph));
+        return halved_type0_;
+    }
+
     int type0() const { return type0_; }
     bool used() const { return !codes_.empty(); }
 
@@ -54,9 +69,12 @@ private:
     std::string subset_tag() const;
     std::string to_unicode_cmap() const;
     std::uint16_t code_of(std::uint32_t glyph);
+    std::string width_array(bool halved) const;
 
     const FontFace& face_;
     int type0_;
+    int halved_type0_ = 0;             // the second font, once a glyph is shown half width
+    std::set<std::uint16_t> halved_;   // the codes it halves
     struct FreeTypeFace;
     bool cid_keyed_ = false;               // a CID-keyed CFF: codes are CIDs
     std::unique_ptr<FreeTypeFace> cids_;   // the original face, to read them

@@ -82,28 +82,44 @@ struct PdfWriter::State {
             bool mapped = true;
             codes.push_back(font.use(run.glyphs[i], run.texts[i], mapped));
             actual_text = actual_text || !mapped;
+            if (!run.halved.empty() && run.halved[i]) {
+                const int object = font.halved_font(run.glyphs[i], [this] { return file.reserve(); });
+                if (std::find(halved_used.begin(), halved_used.end(), std::make_pair(font_number, object)) == halved_used.end())
+                    halved_used.emplace_back(font_number, object);
+            }
         }
         if (actual_text) {
             out += "/Span <</ActualText <FEFF";
             for (const auto& text : run.texts) pdf::append_utf16_hex(out, text);
             out += ">>> BDC\n";
         }
-        out += "BT\n/F";
-        out += std::to_string(font_number + 1);
-        out += ' ';
-        append_num(out, run.size);
-        out += " Tf\n";
+        out += "BT\n";
         color_op(out, run.color, "rg");
         const double scale = run.size / 1000.0;
+        auto halved = [&run](std::size_t k) { return !run.halved.empty() && run.halved[k]; };
+        bool font_set = false, font_halved = false;
         std::size_t i = 0;
         while (i < run.glyphs.size()) {
-            // One Tm + TJ per stretch of glyphs on the same baseline offset.
+            // One Tf (when the font changes), Tm and TJ per stretch of glyphs
+            // on the same baseline offset, shown through the same font.
+            if (!font_set || font_halved != halved(i)) {
+                font_set = true;
+                font_halved = halved(i);
+                out += "/F";
+                out += std::to_string(font_number + 1);
+                if (font_halved) out += 'h';
+                out += ' ';
+                append_num(out, run.size);
+                out += " Tf\n";
+            }
             const double y_offset = run.ys.empty() ? 0 : run.ys[i];
             op(out, {1, 0, 0, 1, run.x + run.xs[i], page_height - run.y + y_offset}, "Tm");
             out += "[<";
             double pen = run.xs[i];
             const std::size_t first = i;
-            for (; i < run.glyphs.size() && (i == first || (run.ys.empty() ? 0 : run.ys[i]) == y_offset); ++i) {
+            for (; i < run.glyphs.size() &&
+                   (i == first || ((run.ys.empty() ? 0 : run.ys[i]) == y_offset && halved(i) == font_halved));
+                 ++i) {
                 const double gap = run.xs[i] - pen;
                 if (std::abs(gap) > 0.001) {
                     out += '>';
@@ -111,7 +127,7 @@ struct PdfWriter::State {
                     out += '<';
                 }
                 pdf::append_hex4(out, codes[i]);
-                pen = run.xs[i] + font.width(run.glyphs[i]) * scale;
+                pen = run.xs[i] + (font_halved ? font.width(run.glyphs[i]) / 2 : font.width(run.glyphs[i])) * scale;
             }
             out += ">] TJ\n";
         }
@@ -147,6 +163,7 @@ struct PdfWriter::State {
     }
 
     void add_page(const Page& page) {
+        halved_used.clear();
         std::string content;
         std::vector<std::size_t> fonts_used;
         std::vector<int> images_used;
@@ -182,6 +199,7 @@ struct PdfWriter::State {
         if (!fonts_used.empty()) {
             dict += "/Font<<";
             for (std::size_t f : fonts_used) dict += "/F" + std::to_string(f + 1) + " " + pdf::ref(fonts[f]->type0());
+            for (const auto& [f, object] : halved_used) dict += "/F" + std::to_string(f + 1) + "h " + pdf::ref(object);
             dict += ">>";
         }
         if (!images_used.empty()) {
@@ -295,6 +313,7 @@ struct PdfWriter::State {
     }
 
     std::vector<std::uint16_t> codes;  // of the glyph run being written
+    std::vector<std::pair<std::size_t, int>> halved_used;  // of the page being written: font, halved font's object
 };
 
 PdfWriter::PdfWriter(ByteSink& out) : out_(out), state_(std::make_unique<State>(out)) {}

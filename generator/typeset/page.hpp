@@ -35,6 +35,11 @@ struct GlyphRun {
     // Text of each glyph's cluster, on its first glyph ("" for the others):
     // the PDF writer builds ToUnicode (or ActualText) from it.
     std::vector<std::u32string> texts;
+    // Per glyph (empty when none is): a closing mark set half width, its
+    // blank right half cut (compressed). The PDF gives such a glyph half
+    // its advance, so that its box ends where its ink does and text
+    // extraction does not see it stand out of the line.
+    std::vector<bool> halved;
     // Page furniture the typesetter repeats (page numbers, running heads, a
     // table's header on later pages): not text of the document, which
     // typeset/verify counts.

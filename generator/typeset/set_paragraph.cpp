@@ -90,11 +90,17 @@ void draw_line(const SetParagraph& p, std::size_t index, double x, double y, Pag
             run = &std::get<GlyphRun>(page.elements.back());
         }
         run->actual_text = run->actual_text || piece.fitted;
+        const bool halved = piece.glyphs.size() == 1 && piece.trim_right_max > 0 &&
+                            piece.trim_right >= piece.trim_right_max - 1e-6;
+        // The run's flags are kept (one per glyph) once one glyph has one.
+        if (halved) run->halved.resize(run->glyphs.size(), false);
+        const bool flags = halved || !run->halved.empty();
         for (std::size_t g = 0; g < piece.glyphs.size(); ++g) {
             run->glyphs.push_back(piece.glyphs[g].id);
             run->xs.push_back(piece_x + piece.glyphs[g].x - run->x);
             run->ys.push_back(piece.glyphs[g].y);
             run->texts.push_back(g == 0 ? piece.text : std::u32string());
+            if (flags) run->halved.push_back(halved);
         }
     }
 }

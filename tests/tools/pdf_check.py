@@ -10,6 +10,7 @@ What a reader's tools see in a bulletin PDF, judged with poppler and qpdf
     pdftotext at least as often as it was written;
   * at least 95% of the 8-character runs of each paragraph come back
     contiguous (reading order; runs cut by a page or column break miss);
+  * no line of pdftotext (reading order, -raw, -layout) is punctuation alone;
   * the outline has a bookmark for every group, item and section.
 Prints each failure and exits 1, or prints "ok" and exits 0.
 """
@@ -24,6 +25,9 @@ import unicodedata
 import yaml
 
 from report import report
+
+
+LONE_PUNCTUATION = re.compile(r"^\s*[，。、；：？！）》」』】〕〉”’…—]+\s*$")
 
 
 def run(*cmd):
@@ -130,6 +134,15 @@ def main():
     runs, miss = out_of_order(text, paras)
     if runs and len(miss) > 0.05 * len(runs):
         bad.append(f"reading order: {len(miss)}/{len(runs)} 8-character runs not contiguous, e.g. {miss[:3]}")
+
+    # Copying a sentence gets the sentence: no line of pdftotext's, in any
+    # of its modes, is punctuation alone (a compressed mark's box standing
+    # out of its line puts it on a line of its own).
+    for mode in ([], ["-raw"], ["-layout"]):
+        out = run("pdftotext", *mode, "-enc", "UTF-8", args.pdf, "-").stdout
+        lone = [ln.strip() for ln in out.splitlines() if LONE_PUNCTUATION.match(ln)]
+        if lone:
+            bad.append(f"pdftotext {' '.join(mode) or '(reading order)'}: {len(lone)} lines of punctuation alone, e.g. {lone[:3]}")
 
     return report(args.pdf, bad, f"{len(runs) - len(miss)}/{len(runs)} runs in order, {n} bookmarks")
 
