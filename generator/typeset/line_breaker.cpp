@@ -156,6 +156,9 @@ constexpr double kReducedBadness = 100;
 // A last line of one character (地。, 会……): worse than two lines opened
 // to 0.4 em.
 constexpr double kRuntDemerits = 5e5;
+// A break inside a web or e-mail address: taken rather than a line opened
+// to a quarter em, so an address that fits a line is moved to it whole.
+constexpr double kAddressBreakDemerits = 5e4;
 // Lines shorter than this share of the measure are judged only where
 // nothing longer fits.
 constexpr double kShortLine = 0.75;
@@ -285,7 +288,8 @@ bool total_fit(std::vector<Piece>& pieces, std::size_t start, std::size_t stop, 
                 continue;
             }
             if (allowed) {
-                const LineFit fit = judge(pieces, sums, m, e == stop, a == start && e == stop);
+                LineFit fit = judge(pieces, sums, m, e == stop, a == start && e == stop);
+                if (e < stop && pieces[e].url_break) fit.demerits += kAddressBreakDemerits;
                 if (fit.fits) {
                     any = true;
                     const double total = best[ka] + fit.demerits;

@@ -1,6 +1,8 @@
 #include "typeset/shaper.hpp"
 
+#include <cctype>
 #include <memory>
+#include <string_view>
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
@@ -68,6 +70,77 @@ std::vector<bool> icu_break_opportunities(const std::u32string& text) {
     static const icu::UnicodeString kNothing;
     it->setText(kNothing);  // it keeps a reference to its text, and `u` ends here
     return allowed;
+}
+
+// The characters a web or e-mail address is made of (RFC 3986's, less the
+// brackets and quotes that usually surround one in running text).
+bool address_char(char32_t c) {
+    return is_ascii_alnum(c) || (c < 0x80 && std::u32string_view(U"-._~:/?#@!$&*+,;=%").find(c) != std::u32string_view::npos);
+}
+
+bool starts_with_ascii(const std::u32string& text, std::size_t at, std::u32string_view prefix) {
+    if (at + prefix.size() > text.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        char32_t c = text[at + i];
+        if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+        if (c != prefix[i]) return false;
+    }
+    return true;
+}
+
+// Web addresses (http://, https://, www.) and e-mail addresses (x@y.z) in
+// `text`, as [begin, end) ranges; a full stop or comma that ends one is the
+// sentence's, not the address's.
+std::vector<std::pair<std::size_t, std::size_t>> find_addresses(const std::u32string& text) {
+    std::vector<std::pair<std::size_t, std::size_t>> found;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t begin = i;
+        bool web = starts_with_ascii(text, i, U"http://") || starts_with_ascii(text, i, U"https://") ||
+                   starts_with_ascii(text, i, U"www.");
+        if (web && i > 0 && address_char(text[i - 1]) && text[i - 1] != ':') web = false;  // inside a word
+        bool mail = false;
+        if (!web && text[i] == '@' && i > 0 && is_ascii_alnum(text[i - 1]) && i + 1 < text.size() &&
+            is_ascii_alnum(text[i + 1])) {
+            mail = true;
+            while (begin > 0 && (is_ascii_alnum(text[begin - 1]) || std::u32string_view(U"._%+-").find(text[begin - 1]) !=
+                                                                          std::u32string_view::npos))
+                --begin;
+        }
+        if (!web && !mail) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < text.size() && address_char(text[end])) ++end;
+        while (end > begin && std::u32string_view(U".,;:!?").find(text[end - 1]) != std::u32string_view::npos) --end;
+        if (end > begin + 3) found.emplace_back(begin, end);
+        i = std::max(end, i + 1);
+    }
+    return found;
+}
+
+// An address is one unit for breaking, with a costly way out where it cannot
+// fit a line: after / . - ? & = _, but not after the scheme's // nor inside
+// a number (1.2, 2024-05).
+void mark_addresses(const std::u32string& text, const std::vector<std::size_t>& piece_start, std::vector<Piece>& pieces) {
+    const auto addresses = find_addresses(text);
+    if (addresses.empty()) return;
+    std::size_t a = 0;
+    for (std::size_t k = 1; k < pieces.size(); ++k) {
+        const std::size_t at = piece_start[k];
+        while (a < addresses.size() && addresses[a].second <= at) ++a;
+        if (a >= addresses.size()) break;
+        if (at <= addresses[a].first) continue;  // before it, or its first character
+        Piece& p = pieces[k];
+        p.glue_before = false;
+        const char32_t before = text[at - 1], after = text[at];
+        const char32_t two_before = at >= 2 ? text[at - 2] : 0;
+        bool ok = std::u32string_view(U"/.-?&=_").find(before) != std::u32string_view::npos;
+        if (before == '/' && (two_before == '/' || after == '/')) ok = false;  // https:// stays whole
+        if (std::isdigit(static_cast<int>(two_before)) && std::isdigit(static_cast<int>(after))) ok = false;
+        p.break_before = ok;
+        p.url_break = ok;
+    }
 }
 
 struct FaceSpan {
@@ -240,6 +313,8 @@ std::vector<Piece> shape_paragraph(const std::vector<TextRun>& runs, const FontS
         }
         k = end;
     }
+
+    mark_addresses(text, piece_start, pieces);
 
     // 标点挤压: adjacent full-width punctuation takes 1.5 em, not 2.
     for (std::size_t k = 0; k + 1 < pieces.size(); ++k) {

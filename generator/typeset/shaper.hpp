@@ -55,6 +55,10 @@ struct Piece {
     // characters): kept on one line, not justified, and its text given to
     // PDF readers as written (the space is not a character).
     bool fitted = false;
+    // Inside a web address or an e-mail address, a line may start here only
+    // at a cost (after / . - ? & = _): such an address is kept whole where
+    // it fits.
+    bool url_break = false;
     double width() const { return advance - trim_left - trim_right; }
 };
 

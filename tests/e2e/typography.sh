@@ -7,7 +7,9 @@
 # no loose line, no ragged line in justified text. In the table layout a
 # title its narrow column cannot justify evenly is set flush left on
 # purpose (layouts/table.yaml, uneven: ragged), so there "ragged" is not
-# counted. Without typo-check (set TYPO_CHECK, or have ../shared/tools next
+# counted; and a web address longer than a newspaper column can only be
+# broken inside (after a / or a .), which typo-check calls split-word, so
+# for the addresses fixture that is not counted either. Without typo-check (set TYPO_CHECK, or have ../shared/tools next
 # to the checkout) the test is skipped, never passed.
 set -u
 bin=$1; root=$2
@@ -27,7 +29,8 @@ for yaml in "$root"/data/*.yaml "$root"/examples/*.yaml "$root"/tests/e2e/fixtur
       echo "FAIL $name: render failed: $(cat "$work/err")"; fail=1; continue
     fi
     kinds=$all
-    [[ $layout == table ]] && kinds=${all/ragged,/}
+    [[ $layout == table ]] && kinds=${kinds/ragged,/}
+    [[ $(basename "$yaml") == addresses.yaml ]] && kinds=${kinds/split-word,/}
     if ! /usr/bin/python3 "$tool" "$work/$name.pdf" --layout "$root/layouts/$layout.yaml" --only "$kinds" \
          >"$work/out" 2>&1; then
       echo "FAIL $name:"; grep -v '^#' "$work/out"; fail=1

@@ -19,6 +19,8 @@ const FontSet& fonts() { return testing::bundled_fonts(); }
 
 constexpr double kSize = 10;  // 1 em = 10 pt: widths read as tenths of an em
 
+bool is_ascii_alnum_test(char32_t c) { return c < 0x80 && std::isalnum(static_cast<int>(c)); }
+
 std::vector<Piece> shape(const std::string& text, const std::string& role = "songti") {
     std::vector<MissingChar> missing;
     TextRun run;
@@ -318,4 +320,37 @@ TEST_CASE("a two-character name fitted to three characters: spaced, whole, extra
     CHECK_FALSE(pieces[1].break_before);  // never 杨 | 献
     CHECK_FALSE(pieces[1].glue_before);   // justification leaves it as set
     CHECK_FALSE(pieces[2].fitted);
+}
+
+TEST_CASE("a web address is kept whole where it fits a line, and broken only after / . - where it cannot") {
+    const std::string url = "https://www.pinghu.gov.cn/col/col1229.html";
+    // Thirteen em: the address (about 18 em) cannot fit; twenty-five em: it
+    // can, and the line before it, 23 characters, is set evenly without it.
+    const std::string before = "各地各部门各单位请登录详见市政府门户网站查询";
+    for (double width : {13.0, 25.0}) {
+        auto lines = lines_of(before + url + "公布的名单。", width);
+        std::u32string joined;
+        std::size_t pieces_of_url = 0;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            joined += lines[i];
+            if (lines[i].find(U'/') != std::u32string::npos || lines[i].find(U'.') != std::u32string::npos) ++pieces_of_url;
+            if (i + 1 == lines.size()) continue;
+            const char32_t end = lines[i].back(), next = lines[i + 1].front();
+            INFO("width " << width << ": " << utf8::encode(lines[i]) << " | " << utf8::encode(lines[i + 1]));
+            // Inside the address, only after / . - and never within https://.
+            if (is_ascii_alnum_test(end) && is_ascii_alnum_test(next)) FAIL("broken between two letters");
+            const std::string line = utf8::encode(lines[i]);
+            const bool scheme_whole = line.find("https:/") == std::string::npos || line.find("https://") != std::string::npos;
+            CHECK(scheme_whole);
+        }
+        CHECK(joined == utf8::decode(before + url + "公布的名单。"));
+        if (width == 25.0) CHECK(pieces_of_url == 1);  // whole on one line
+        else CHECK(pieces_of_url >= 2);
+    }
+    // An e-mail address, too.
+    auto mail = lines_of("来信请寄rdbgs@yiwu.gov.cn联系", 8);
+    for (std::size_t i = 0; i + 1 < mail.size(); ++i) {
+        const bool at_the_at = mail[i].back() == U'@' || mail[i + 1].front() == U'@';
+        CHECK_FALSE(at_the_at);
+    }
 }
