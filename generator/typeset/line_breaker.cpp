@@ -372,9 +372,12 @@ bool total_fit(std::vector<Piece>& pieces, std::size_t start, std::size_t stop, 
 std::vector<SetLine> break_lines(std::vector<Piece>& pieces, double first_width, double width, Align align,
                                  Uneven uneven) {
     if (align != Align::kJustify) return fill_lines(pieces, first_width, width, align);
-    std::vector<double> trims;  // as shaped, for a second try
+    struct Shaped {
+        double trim_left, trim_right, autospace;
+    };
+    std::vector<Shaped> shaped;  // what total fit may change, for a second try
     if (uneven == Uneven::kRagged)
-        for (const Piece& p : pieces) trims.push_back(p.trim_left), trims.push_back(p.trim_right);
+        for (const Piece& p : pieces) shaped.push_back({p.trim_left, p.trim_right, p.autospace});
     std::vector<SetLine> lines;
     bool loose = false;
     for (std::size_t start = 0; start < pieces.size();) {
@@ -388,7 +391,11 @@ std::vector<SetLine> break_lines(std::vector<Piece>& pieces, double first_width,
     // Text that cannot be set evenly (a title in a narrow cell) is set
     // ragged-right as a whole rather than stretched: lines filled as far
     // as they go, but the last not a lone character.
-    for (std::size_t i = 0; i < pieces.size(); ++i) pieces[i].trim_left = trims[2 * i], pieces[i].trim_right = trims[2 * i + 1];
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        pieces[i].trim_left = shaped[i].trim_left;
+        pieces[i].trim_right = shaped[i].trim_right;
+        pieces[i].autospace = shaped[i].autospace;
+    }
     lines = fill_lines(pieces, first_width, width, Align::kLeft);
     avoid_runt(pieces, lines, first_width, width);
     return lines;
