@@ -83,6 +83,13 @@ private:
                                          {"）", false, {}}},
                                         0, {}, false});
                 }
+            } else if (field == "supervisors" && col.field == "leaders") {
+                // Under the leaders and set as they are: their label, then a
+                // name a line, two-character names spaced to three.
+                if (!item.supervisors.empty())
+                    part.push_back({col.style, {{labels_.label("supervisors", item) + "：", true, {}}}, 0, {}, false});
+                for (const Text& s : item.supervisors)
+                    part.push_back({col.style, {name_span(s.value, item_origin(item, "supervisors", s))}, 0, {}, false});
             } else if (field == "hosts" && field == col.field) {
                 for (const Text& h : item.hosts)
                     part.push_back(make_paragraph(col.style, utf8::trim(h.value), item_origin(item, "hosts", h)));

@@ -114,3 +114,19 @@ TEST_CASE("official: issuer and date close the document as its 落款") {
     REQUIRE_FALSE(texts.empty());
     CHECK(texts.back() == "永康市人大常委会");
 }
+
+TEST_CASE("table: supervisors under the leaders are set as the leaders, two-character names spaced to three") {
+    const std::string yaml = std::string(kSuggestions) + "        supervisors: [杨献, 王建国]\n";
+    const Document doc = composed(yaml, "table");
+    std::vector<const Span*> names;
+    for (const Block& b : doc.body)
+        if (const auto* t = std::get_if<Table>(&b))
+            for (const auto& r : t->rows)
+                for (const auto& c : r.cells)
+                    for (const auto& p : c.paragraphs)
+                        for (const auto& span : p.spans)
+                            if (span.text == "杨献" || span.text == "王建国" || span.text == "陈伟强") names.push_back(&span);
+    REQUIRE(names.size() == 3);
+    for (const Span* s : names) CHECK(s->fit_chars == (s->text == "杨献" ? 3 : 0));
+    CHECK(has(all_text(doc), "督办领导："));
+}
