@@ -235,6 +235,69 @@ LineFit judge(const std::vector<Piece>& pieces, const LineSums& sums, double mea
     return fit;
 }
 
+// Running sums over the pieces of a paragraph (or its part up to a forced
+// break), so that what any line adds up to is a few lookups: the programme
+// below tries a dozen lines from every start, and a bulletin has hundreds
+// of thousands of starts.
+class Prefix {
+public:
+    Prefix(const std::vector<Piece>& pieces, std::size_t start, std::size_t stop) : start_(start) {
+        const std::size_t n = stop - start;
+        width_.assign(n + 1, 0), autospace_.assign(n + 1, 0), inner_.assign(n + 1, 0);
+        gaps_.assign(n + 1, 0), letters_.assign(n + 1, 0);
+        next_shown_.assign(n + 1, stop), prev_shown_.assign(n + 1, kNone);
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::size_t i = start + k;
+            const Piece& p = pieces[i];
+            width_[k + 1] = width_[k] + p.width() + p.autospace;
+            autospace_[k + 1] = autospace_[k] + p.autospace;
+            inner_[k + 1] = inner_[k] + (i > 0 && i + 1 < pieces.size() ? reducible(pieces, i) : 0);
+            gaps_[k + 1] = gaps_[k] + (p.glue_before ? 1 : 0);
+            letters_[k + 1] = letters_[k] + (counts_as_letter(p) ? 1 : 0);
+            prev_shown_[k + 1] = p.is_space ? prev_shown_[k] : i;
+        }
+        for (std::size_t k = n; k-- > 0;) next_shown_[k] = pieces[start + k].is_space ? next_shown_[k + 1] : start + k;
+        pieces_ = &pieces;
+    }
+
+    // The line of pieces [a, e), edge blanks left out.
+    LineSums line(std::size_t a, std::size_t e) const {
+        LineSums s;
+        const std::size_t first = next_shown_[a - start_];
+        const std::size_t last = prev_shown_[e - start_];
+        if (first >= e || last == kNone || last < first) return s;
+        const std::size_t f = first - start_, l = last - start_;
+        s.empty = false;
+        s.first = first;
+        s.last = last;
+        // The first piece's own quarter em is not set: a line starts flush.
+        s.natural = width_[l + 1] - width_[f] - (*pieces_)[first].autospace;
+        s.gaps = gaps_[l + 1] - gaps_[f + 1];
+        s.letters = letters_[l + 1] - letters_[f];
+        s.inner = (l > f ? inner_[l] - inner_[f + 1] : 0) + (autospace_[l + 1] - autospace_[f + 1]);
+        return s;
+    }
+
+    // The first end e after a whose line [a, e) is at least `width` wide.
+    std::size_t first_end_reaching(std::size_t a, double width) const {
+        const std::size_t f = next_shown_[a - start_] - start_;
+        if (f >= width_.size() - 1) return start_ + width_.size() - 1;
+        const auto it = std::lower_bound(width_.begin() + static_cast<std::ptrdiff_t>(f), width_.end(),
+                                         width_[f] + width);
+        return start_ + static_cast<std::size_t>(it - width_.begin());
+    }
+
+private:
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::size_t start_;
+    const std::vector<Piece>* pieces_ = nullptr;
+    // By position from start (k: the pieces before start + k).
+    std::vector<double> width_, autospace_, inner_;
+    std::vector<std::uint32_t> gaps_, letters_;
+    std::vector<std::size_t> next_shown_;  // the first piece at or after it that is not a blank
+    std::vector<std::size_t> prev_shown_;  // the last piece before it that is not a blank
+};
+
 // Pieces [start, stop) — a paragraph, or its part up to a forced break —
 // broken where the sum of the lines' demerits is least, over every
 // sequence of allowed breaks (dynamic programming over the break
@@ -249,93 +312,59 @@ bool total_fit(std::vector<Piece>& pieces, std::size_t start, std::size_t stop, 
     std::vector<std::size_t> from(n + 1, 0);
     std::vector<LineFit> chosen(n + 1);  // the line that ends at each position on the best path
     best[0] = 0;
+    const Prefix sums(pieces, start, stop);
     double widest = 0;
     for (std::size_t i = start; i < stop; ++i) widest = std::max(widest, pieces[i].size);
+    auto allowed = [&](std::size_t e) { return e == stop || pieces[e].break_before; };
+    auto offer = [&](std::size_t ka, std::size_t e, const LineFit& fit) {
+        const double total = best[ka] + fit.demerits;
+        if (total < best[e - start]) {
+            best[e - start] = total;
+            from[e - start] = ka;
+            chosen[e - start] = fit;
+        }
+    };
     for (std::size_t a = start; a < stop; ++a) {
         const std::size_t ka = a - start;
         if (!std::isfinite(best[ka])) continue;
         const double m = a == start ? first_measure : measure;
+        // A line a quarter short is never the best one (its gaps would be
+        // holes), unless nothing longer fits: the ends are tried from the
+        // first that makes a line three quarters full.
+        const std::size_t from_e = std::min(stop, std::max(a + 1, sums.first_end_reaching(a, kShortLine * m)));
         bool any = false;
-        std::size_t shortest_gap = 0;       // the last end passed over as too short
-        LineSums sums;                      // of the line [a, e), as e grows
-        double natural = 0, inner = 0;      // up to piece e - 1, blanks included
-        std::size_t gaps = 0, letters = 0;
-        for (std::size_t e = a + 1; e <= stop; ++e) {
-            const std::size_t i = e - 1;
-            const Piece& p = pieces[i];
-            if (!(sums.empty && p.is_space)) {  // blanks opening the line are not shown
-                const bool first = sums.empty;
-                natural += p.width() + (first ? 0 : p.autospace);
-                if (!first && p.glue_before) ++gaps;
-                if (!first && i + 1 < pieces.size()) inner += reducible(pieces, i);
-                if (!first) inner += p.autospace;  // the quarter em between Han and Latin may shrink too
-                letters += counts_as_letter(p) ? 1 : 0;
-                if (first) sums.first = i;
-                if (!p.is_space) {  // the line's last shown piece, so far
-                    sums.empty = false;
-                    sums.last = i;
-                    sums.natural = natural;
-                    sums.gaps = gaps;
-                    sums.letters = letters;
-                    sums.inner = i > sums.first && i + 1 < pieces.size() ? inner - reducible(pieces, i) : inner;
-                }
-            }
-            const bool allowed = e == stop || pieces[e].break_before;
-            // A line a third short is never the best one (its gaps would be
-            // holes), unless nothing longer fits: judged only then.
-            if (allowed && e < stop && sums.natural < kShortLine * m) {
-                shortest_gap = e;
-                continue;
-            }
-            if (allowed) {
-                LineFit fit = judge(pieces, sums, m, e == stop, a == start && e == stop);
+        for (std::size_t e = from_e; e <= stop; ++e) {
+            const LineSums line = sums.line(a, e);
+            if (allowed(e) && (e == stop || line.empty || line.natural >= kShortLine * m)) {
+                LineFit fit = judge(pieces, line, m, e == stop, a == start && e == stop);
                 if (e < stop && pieces[e].url_break) fit.demerits += kAddressBreakDemerits;
                 if (fit.fits) {
                     any = true;
-                    const double total = best[ka] + fit.demerits;
-                    if (total < best[e - start]) {
-                        best[e - start] = total;
-                        from[e - start] = ka;
-                        chosen[e - start] = fit;
-                    }
+                    offer(ka, e, fit);
                 }
             }
-            if (natural - inner > m + widest) break;  // every longer line is overfull
+            if (!line.empty && line.natural - line.inner > m + widest) break;  // every longer line is overfull
         }
         if (any) continue;
-        if (shortest_gap > 0) {  // a short line it is, then
-            const std::size_t e = shortest_gap;
-            LineSums short_sums;
-            for (std::size_t i = a; i < e; ++i) {
-                if (short_sums.empty && pieces[i].is_space) continue;
-                if (short_sums.empty) short_sums.first = i;
-                short_sums.natural += pieces[i].width() + (short_sums.empty ? 0 : pieces[i].autospace);
-                short_sums.empty = false;
-                if (!pieces[i].is_space) short_sums.last = i;
-                if (i > short_sums.first && pieces[i].glue_before) ++short_sums.gaps;
+        // A short line it is, then: the longest one ending where a break is allowed.
+        std::size_t e = from_e - 1;
+        while (e > a && !allowed(e)) --e;
+        if (e > a) {
+            const LineFit fit = judge(pieces, sums.line(a, e), m, e == stop, a == start && e == stop);
+            if (fit.fits) {
+                offer(ka, e, fit);
+                continue;
             }
-            const LineFit fit = judge(pieces, short_sums, m, false, false);
-            if (fit.fits && best[ka] + fit.demerits < best[e - start]) {
-                best[e - start] = best[ka] + fit.demerits;
-                from[e - start] = ka;
-                chosen[e - start] = fit;
-            }
-            continue;
         }
         // No allowed break fits: break where the line is full (or after one
         // piece), as little as the measure forces.
-        std::size_t e = a + 1;
+        e = a + 1;
         double w = pieces[a].width();
         while (e < stop && w + pieces[e].autospace + pieces[e].width() <= m + kEpsilon) {
             w += pieces[e].autospace + pieces[e].width();
             ++e;
         }
-        const double total = best[ka] + kForcedDemerits;
-        if (total < best[e - start]) {
-            best[e - start] = total;
-            from[e - start] = ka;
-            chosen[e - start] = LineFit{true, 0, 0, true, kForcedDemerits};
-        }
+        offer(ka, e, LineFit{true, 0, 0, true, kForcedDemerits});
     }
     std::vector<std::size_t> ends;
     for (std::size_t k = n; k > 0; k = from[k]) ends.push_back(k);
