@@ -159,9 +159,11 @@ constexpr double kRuntDemerits = 5e5;
 // A break inside a web or e-mail address: taken rather than a line opened
 // to a quarter em, so an address that fits a line is moved to it whole.
 constexpr double kAddressBreakDemerits = 5e4;
-// Lines shorter than this share of the measure are judged only where
-// nothing longer fits.
+// Lines shorter than this share of the measure, or more than kShortBy ems
+// short in a wide measure, are judged only where nothing longer fits: their
+// gaps would be wide enough to lose to any line that fills its measure.
 constexpr double kShortLine = 0.75;
+constexpr double kShortBy = 4;
 // A line that breaks where no rule allows (an overlong word or number),
 // because no allowed break fits at all.
 constexpr double kForcedDemerits = 1e12;
@@ -278,6 +280,8 @@ public:
         return s;
     }
 
+    std::size_t first_shown(std::size_t a) const { return next_shown_[a - start_]; }
+
     // The first end e after a whose line [a, e) is at least `width` wide.
     std::size_t first_end_reaching(std::size_t a, double width) const {
         const std::size_t f = next_shown_[a - start_] - start_;
@@ -331,11 +335,13 @@ bool total_fit(std::vector<Piece>& pieces, std::size_t start, std::size_t stop, 
         // A line a quarter short is never the best one (its gaps would be
         // holes), unless nothing longer fits: the ends are tried from the
         // first that makes a line three quarters full.
-        const std::size_t from_e = std::min(stop, std::max(a + 1, sums.first_end_reaching(a, kShortLine * m)));
+        const double em = pieces[std::min(stop - 1, sums.first_shown(a))].size;
+        const double shortest = std::max(kShortLine * m, m - kShortBy * em);
+        const std::size_t from_e = std::min(stop, std::max(a + 1, sums.first_end_reaching(a, shortest)));
         bool any = false;
         for (std::size_t e = from_e; e <= stop; ++e) {
             const LineSums line = sums.line(a, e);
-            if (allowed(e) && (e == stop || line.empty || line.natural >= kShortLine * m)) {
+            if (allowed(e) && (e == stop || line.empty || line.natural >= shortest)) {
                 LineFit fit = judge(pieces, line, m, e == stop, a == start && e == stop);
                 if (e < stop && pieces[e].url_break) fit.demerits += kAddressBreakDemerits;
                 if (fit.fits) {
