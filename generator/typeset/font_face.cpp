@@ -56,14 +56,17 @@ std::uint32_t FontFace::nominal_glyph(char32_t c) const {
 }
 
 void FontFace::ink_extent(std::uint32_t glyph, double& left, double& right) const {
-    hb_glyph_extents_t e{};
-    if (!hb_font_get_glyph_extents(font_, glyph, &e)) {
-        left = 0;
-        right = advance(glyph);
-        return;
+    std::lock_guard<std::mutex> lock(ink_mutex_);
+    auto [it, added] = ink_.try_emplace(glyph);
+    if (added) {
+        hb_glyph_extents_t e{};
+        if (hb_font_get_glyph_extents(font_, glyph, &e))
+            it->second = {e.x_bearing / static_cast<double>(upem_), (e.x_bearing + e.width) / static_cast<double>(upem_)};
+        else
+            it->second = {0, advance(glyph)};
     }
-    left = e.x_bearing / static_cast<double>(upem_);
-    right = (e.x_bearing + e.width) / static_cast<double>(upem_);
+    left = it->second.first;
+    right = it->second.second;
 }
 
 double FontFace::advance(std::uint32_t glyph) const {

@@ -3,7 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <string>
+#include <unordered_map>
+#include <utility>
 
 #include <hb.h>
 
@@ -39,7 +42,8 @@ public:
     double descender() const { return descender_; }  // negative: below the baseline
     // Bottom of the ideographic em box relative to the baseline (about -0.12).
     double embox_bottom() const { return embox_bottom_; }
-    // Horizontal ink extent of a glyph, as fractions of the em.
+    // Horizontal ink extent of a glyph, as fractions of the em. Remembered
+    // per glyph: HarfBuzz walks the outline each time it is asked.
     void ink_extent(std::uint32_t glyph, double& left, double& right) const;
     double advance(std::uint32_t glyph) const;  // fraction of the em
 
@@ -55,6 +59,8 @@ private:
     unsigned upem_ = 1000;
     bool cff_ = false;
     double ascender_ = 0.88, descender_ = -0.12, embox_bottom_ = -0.12;
+    mutable std::mutex ink_mutex_;  // a const face may be used from several threads
+    mutable std::unordered_map<std::uint32_t, std::pair<double, double>> ink_;
 };
 
 }  // namespace bulletin

@@ -1,9 +1,13 @@
 // support/: UTF-8, did-you-mean, diagnostics.
 #include <catch2/catch.hpp>
 
+#include <charconv>
+#include <cmath>
+#include <random>
 #include <sstream>
 
 #include "support/diagnostics.hpp"
+#include "support/number_text.hpp"
 #include "support/suggest.hpp"
 #include "support/utf8.hpp"
 
@@ -50,4 +54,39 @@ TEST_CASE("diagnostics print sorted, in GNU form") {
     std::ostringstream out;
     d.print(out);
     CHECK(out.str() == "in.yaml:2:9: error: first\nin.yaml:7:3: error: second\n");
+}
+
+namespace {
+std::string num(double v) {
+    std::string s;
+    bulletin::append_num(s, v);
+    return s;
+}
+}  // namespace
+
+TEST_CASE("numbers in content streams: three decimals, no trailing zeros, the same as to_chars") {
+    CHECK(num(0) == "0");
+    CHECK(num(-0.0004) == "0");
+    CHECK(num(12.5) == "12.5");
+    CHECK(num(-0.5) == "-0.5");
+    CHECK(num(595.2756) == "595.276");
+    CHECK(num(1.0005) == num(1.0005));
+    CHECK(num(0.001) == "0.001");
+    CHECK(num(-3.02) == "-3.02");
+    CHECK(num(1e300).size() == 301);  // written out in full, not cut at a buffer's end
+    CHECK(num(1e300).rfind("1000000000000000", 0) == 0);
+    CHECK(num(std::nan("")) == "0");
+    // Against the reference: to_chars(round(v*1000)/1000, fixed, 3), trimmed.
+    std::mt19937_64 rng(7);
+    std::uniform_real_distribution<double> any(-20000, 20000);
+    for (int i = 0; i < 100000; ++i) {
+        const double v = i % 2 ? any(rng) : std::round(any(rng) * 8) / 8;
+        const double rounded = std::round(v * 1000) / 1000;
+        char buf[64];
+        char* end = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed, 3).ptr;
+        while (end[-1] == '0') --end;
+        if (end[-1] == '.') --end;
+        const std::string want = rounded == 0 ? "0" : std::string(buf, end);
+        REQUIRE(num(v) == want);
+    }
 }
