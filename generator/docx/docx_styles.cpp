@@ -161,13 +161,15 @@ void DocxStyles::add_run_props(pugi::xml_node rpr, const Style& st, const Style*
 }
 
 void DocxStyles::add_paragraph_props(pugi::xml_node ppr, const Style& st, const Style* parent, int outline_level) const {
-    // Children in the schema's order: keepNext, keepLines, shd, snapToGrid,
+    // Children in the schema's order: keepNext, keepLines, widowControl, shd, snapToGrid,
     // spacing, ind, jc, outlineLvl.
     // A heading stays with what follows, and in one piece, as in the PDF.
     if (st.keep_with_next && (!parent || !parent->keep_with_next)) {
         ppr.append_child("w:keepNext");
         ppr.append_child("w:keepLines");
     }
+    if (parent ? parent->widow_control != st.widow_control : !st.widow_control)
+        set(ppr.append_child("w:widowControl"), "w:val", st.widow_control ? "1" : "0");
     if (st.background) {
         auto shd = ppr.append_child("w:shd");
         set(shd, "w:val", "clear");

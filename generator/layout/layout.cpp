@@ -169,7 +169,7 @@ struct StyleDecl {
 const std::vector<std::string> kStyleKeys = {
     "based_on", "font",         "strong",      "size",     "leading", "indent", "left",          "right",
     "space_before", "space_after", "tracking", "align",    "color",   "keep_with_next", "background",
-    "shrink_to_fit", "uneven"};
+    "shrink_to_fit", "uneven", "widow_control"};
 
 // Style names each kind of layout must define (the composers use them).
 // Every layout can print every bulletin (prose sections in a table layout
@@ -448,8 +448,12 @@ private:
             else diags_.error(c->pos, fmt::format("'background' must be written #RRGGBB, got '{}'", c->value));
         }
         if (const Text* k = get("keep_with_next")) {
-            if (k->value == "true") st.keep_with_next = true;
-            else if (k->value != "false") diags_.error(k->pos, "'keep_with_next' must be true or false");
+            if (k->value == "true" || k->value == "false") st.keep_with_next = k->value == "true";
+            else diags_.error(k->pos, "'keep_with_next' must be true or false");
+        }
+        if (const Text* w = get("widow_control")) {
+            if (w->value == "true" || w->value == "false") st.widow_control = w->value == "true";
+            else diags_.error(w->pos, "'widow_control' must be true or false");
         }
         if (const Text* f = get("shrink_to_fit")) {
             auto share = parse_share(f->value);

@@ -44,6 +44,10 @@ struct Style {
     Uneven uneven = Uneven::kStretch;  // a narrow cell's title: kRagged
     Color color;
     bool keep_with_next = false;
+    // A paragraph split across frames keeps two lines at each side (false:
+    // one, so pages fill to the last grid line; a heading still takes two
+    // lines of what follows). Word's widowControl.
+    bool widow_control = true;
     std::optional<Color> background;  // a bar behind the paragraph (banners)
 };
 

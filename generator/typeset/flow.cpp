@@ -4,7 +4,7 @@ namespace bulletin {
 
 namespace {
 constexpr double kEpsilon = 0.01;
-constexpr std::size_t kMinLines = 2;  // at a frame's top or foot, of any paragraph that is split
+constexpr std::size_t kMinLines = 2;  // at a frame's top or foot, of a split paragraph with widow control
 }  // namespace
 
 void append_paragraph(std::vector<FlowItem>& items, std::shared_ptr<const SetParagraph> shared) {
@@ -17,6 +17,14 @@ void append_paragraph(std::vector<FlowItem>& items, std::shared_ptr<const SetPar
         space.break_after = false;  // the break belongs before the space
         items.push_back(space);
     }
+    // A heading (kept with what follows) is kept with two lines of it.
+    bool follows_kept = false;
+    for (auto it = items.rbegin(); it != items.rend(); ++it) {
+        if (it->discardable) continue;
+        follows_kept = it->paragraph && it->paragraph->keep_with_next;
+        break;
+    }
+    const std::size_t min_lines = st.widow_control ? kMinLines : 1;
     const std::size_t n = p.lines.size();
     for (std::size_t i = 0; i < n; ++i) {
         FlowItem line;
@@ -24,8 +32,11 @@ void append_paragraph(std::vector<FlowItem>& items, std::shared_ptr<const SetPar
         line.paragraph = shared;
         line.line = i;
         bool last = i + 1 == n;
-        // Inside a paragraph: only where both parts keep at least two lines.
-        line.break_after = last ? !p.keep_with_next : (i + 1 >= kMinLines && n - (i + 1) >= kMinLines);
+        // Inside a paragraph: only where both parts keep their least lines;
+        // a heading is never split (Word's keepLines).
+        line.break_after = last ? !p.keep_with_next
+                                : !p.keep_with_next && !(follows_kept && i == 0) && i + 1 >= min_lines &&
+                                      n - (i + 1) >= min_lines;
         items.push_back(line);
     }
     if (st.space_after > 0) {

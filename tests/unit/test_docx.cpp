@@ -116,6 +116,8 @@ TEST_CASE("docx: body text uses the one Body Text style, with the official East 
     CHECK(std::string(body.child("w:rPr").child("w:rFonts").attribute("w:eastAsia").value()) == "仿宋_GB2312");
     CHECK(std::string(body.child("w:rPr").child("w:sz").attribute("w:val").value()) == "32");  // 三号 = 16pt
     CHECK(std::string(body.child("w:pPr").child("w:jc").attribute("w:val").value()) == "both");
+    // Pages fill the grid as the PDF's do: no widow control in the body.
+    CHECK(std::string(body.child("w:pPr").child("w:widowControl").attribute("w:val").value()) == "0");
     // The Windows family Word uses where the official one is missing.
     CHECK(p.parts.at("word/fontTable.xml").find("<w:font w:name=\"仿宋_GB2312\"><w:altName w:val=\"仿宋\"/>") !=
           std::string::npos);

@@ -56,9 +56,11 @@ std::map<std::size_t, std::vector<std::size_t>> lines_per_frame(const std::vecto
 
 }  // namespace
 
-TEST_CASE("flow: a split paragraph leaves at least two lines on each side") {
-    Typesetter ts(setup().official, *setup().fonts, "t");
-    const Style& body = setup().official.style("body");
+TEST_CASE("flow: with widow control, a split paragraph leaves at least two lines on each side") {
+    Layout layout = setup().official;
+    layout.styles["body"].widow_control = true;  // the official layout fills its grid instead
+    Typesetter ts(layout, *setup().fonts, "t");
+    const Style& body = layout.style("body");
     for (int lines_per_frame_count = 3; lines_per_frame_count <= 9; ++lines_per_frame_count) {
         std::vector<FlowItem> items;
         std::string long_text;
@@ -93,6 +95,45 @@ TEST_CASE("flow: a heading is never the last thing in a frame") {
             INFO("fill " << fill << ", frame " << f);
             CHECK(items[last - 1].paragraph->style->name != "heading1");
         }
+    }
+}
+
+TEST_CASE("flow: without widow control, frames fill to the last line and a heading keeps two lines") {
+    const Layout& layout = setup().official;
+    REQUIRE_FALSE(layout.style("body").widow_control);
+    Typesetter ts(layout, *setup().fonts, "t");
+    const double leading = layout.style("body").leading;
+    SECTION("long paragraphs: every frame but the last is full") {
+        std::vector<FlowItem> items;
+        std::string long_text;
+        for (int i = 0; i < 5; ++i) long_text += kSentence;
+        for (int p = 0; p < 4; ++p) append_paragraph(items, ts.set(para("body", long_text), 440));
+        std::vector<FrameUse> log;
+        TypesetDocument doc;
+        flow(items, doc, SmallFrames{leading * 5 + 0.5}, {}, &log);
+        REQUIRE(log.size() > 2);
+        for (std::size_t f = 0; f + 1 < log.size(); ++f) CHECK(log[f].used == Approx(leading * 5));
+    }
+    // Frames of five lines: `before` one-line paragraphs, a heading, then a
+    // paragraph of three lines.
+    auto heading_then_three = [&](int before) {
+        std::vector<FlowItem> items;
+        for (int i = 0; i < before; ++i)  // distinct texts: the typesetter shares a repeated paragraph
+            append_paragraph(items, ts.set(para("body", "短段落" + std::to_string(i) + "。"), 440));
+        append_paragraph(items, ts.set(para("heading1", "一、标题"), 440));
+        auto three = ts.set(para("body", kSentence + kSentence), 440);
+        REQUIRE(three->lines.size() == 3);
+        append_paragraph(items, three);
+        std::vector<FrameUse> log;
+        TypesetDocument doc;
+        flow(items, doc, SmallFrames{leading * 5 + 0.5}, {}, &log);
+        return lines_per_frame(items, log)[static_cast<std::size_t>(before) + 1];
+    };
+    SECTION("room for the heading and two lines: the third goes on") {
+        CHECK(heading_then_three(2) == std::vector<std::size_t>{2, 1});
+    }
+    SECTION("room for the heading and one line: the heading goes on with the paragraph") {
+        CHECK(heading_then_three(3) == std::vector<std::size_t>{3});
     }
 }
 
