@@ -32,7 +32,7 @@ inline void typeset_and_write(std::unique_ptr<bulletin::cli::Render> render, bul
     if (!render) return;
     // The writers throw only for a fault of the machine: an exception is a crash.
     bulletin::StringSink pdf, ofd, docx;
-    const bool typeset = render->typeset(report, {{&pdf}, {&ofd}, {}});
+    const bool typeset = render->typeset(report, {{&pdf}, {&ofd}, {}, {}});
     require(typeset || report.problems > 0, "Render::typeset: refused with a message");
     if (!typeset) return;
     render->write_docx(docx);

@@ -34,6 +34,7 @@ int run_render(const RenderOptions& options) {
     }
     Render::PageOutputs page_outputs;
     page_outputs.ofd_options = options.ofd;
+    page_outputs.pdf_standard = options.pdf_standard;
     for (std::size_t i = 0; i < sinks.size(); ++i) {
         if (formats[i] == Format::kPdf) page_outputs.pdf.push_back(sinks[i]);
         if (formats[i] == Format::kOfd) page_outputs.ofd.push_back(sinks[i]);

@@ -18,7 +18,7 @@ int run_validate(const std::vector<std::string>& files, const RenderRequest& opt
         bool ok = render != nullptr;
         try {
             CountingSink pdf, ofd, docx;
-            ok = ok && render->typeset(report, {{&pdf}, {&ofd}, {}});
+            ok = ok && render->typeset(report, {{&pdf}, {&ofd}, {}, {}});
             if (ok) render->write_docx(docx);
         } catch (const std::runtime_error& e) {  // a writer's own failure
             report.add(Diagnostic{path, {}, e.what()});

@@ -3,6 +3,7 @@
 // 2 the command line is wrong.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@ struct RenderOptions {
     RenderRequest request;
     std::vector<std::string> outputs;
     OfdOptions ofd;
+    std::optional<PdfStandard> pdf_standard;  // --pdf-standard; else the layout's
 };
 
 // A dry run of render for each file: everything but writing the outputs.

@@ -67,6 +67,13 @@ int run(int argc, char** argv) {
     render->add_flag("--ofd-archive", render_opts.ofd.archive,
                      "write the OFD as OFD-A for archiving (GB/T 42133): DocType OFD-A, colours in an embedded "
                      "sRGB profile");
+    render
+        ->add_option_function<std::string>(
+            "--pdf-standard",
+            [&render_opts](const std::string& value) { render_opts.pdf_standard = bulletin::parse_pdf_standard(value); },
+            "what the PDF conforms to: 1.7 (the default) or a-2b (PDF/A-2b, ISO 19005-2, for the archive: XMP "
+            "metadata, an sRGB output intent); overrides the layout's pdf_standard")
+        ->check(CLI::IsMember({"1.7", "a-2b"}));
     add_layout_option(render, render_opts.request.layout);
     add_encoding_option(render, render_opts.request.encoding);
 

@@ -164,7 +164,8 @@ bool Render::typeset(Report& report, const PageOutputs& outputs, const Progress&
         std::optional<PdfWriter> pdf;
         std::optional<OfdWriter> ofd;
         std::vector<PageSink*> writers;
-        if (!outputs.pdf.empty()) writers.push_back(&pdf.emplace(pdf_bytes));
+        if (!outputs.pdf.empty())
+            writers.push_back(&pdf.emplace(pdf_bytes, outputs.pdf_standard.value_or(layout_.pdf_standard)));
         if (!outputs.ofd.empty()) writers.push_back(&ofd.emplace(ofd_bytes, outputs.ofd_options));
         PageTee to_writers(writers);
         PageChecker checker(layout_, writers.empty() ? nullptr : &to_writers);

@@ -79,6 +79,7 @@ public:
     struct PageOutputs {
         std::vector<ByteSink*> pdf, ofd;
         OfdOptions ofd_options;
+        std::optional<PdfStandard> pdf_standard;  // the layout's when not given
     };
     // Composes and typesets, writing the PDF and the OFD while their pages
     // are set (each page as it is finished) into the sinks of `outputs`

@@ -17,6 +17,12 @@ namespace bulletin {
 
 namespace fs = std::filesystem;
 
+std::optional<PdfStandard> parse_pdf_standard(std::string_view text) {
+    if (text == "1.7") return PdfStandard::kPdf17;
+    if (text == "a-2b") return PdfStandard::kPdfA2b;
+    return std::nullopt;
+}
+
 const Style& Layout::style(const std::string& style_name) const {
     auto it = styles.find(style_name);
     if (it == styles.end()) throw std::logic_error("layout has no style '" + style_name + "'");
@@ -218,6 +224,10 @@ public:
         read_numbering(top, l);
         read_table(top, l);
         read_newspaper(top, l);
+        if (Text standard = top.text("pdf_standard"); !standard.empty()) {
+            if (auto s = parse_pdf_standard(standard.value)) l.pdf_standard = *s;
+            else diags_.error(standard.pos, fmt::format("'pdf_standard' must be 1.7 or a-2b, got '{}'", standard.value));
+        }
         top.finish();
 
         for (const auto& name : required_styles(l.kind))

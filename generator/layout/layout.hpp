@@ -101,6 +101,12 @@ struct NewspaperSpec {
     double tighten_below = 0.25;
 };
 
+// What a PDF declares and keeps to: plain PDF 1.7, or PDF/A-2b (ISO
+// 19005-2, level B: it looks the same in decades) for the archive.
+enum class PdfStandard { kPdf17, kPdfA2b };
+// "1.7" or "a-2b"; nullopt for anything else.
+std::optional<PdfStandard> parse_pdf_standard(std::string_view text);
+
 struct Layout {
     std::string path;  // where it was read from
     std::string name;
@@ -115,6 +121,7 @@ struct Layout {
     std::vector<std::string> numbering;
     TableSpec table;
     NewspaperSpec newspaper;
+    PdfStandard pdf_standard = PdfStandard::kPdf17;  // `render --pdf-standard` overrides it
 
     const Style& style(const std::string& name) const;
     // The label for `field`, from the bulletin's own labels, then the item

@@ -10,6 +10,7 @@
 #include "pdf/pdf_file.hpp"
 #include "support/document_time.hpp"
 #include "support/parallel.hpp"
+#include "support/srgb_profile.hpp"
 
 namespace bulletin {
 
@@ -36,20 +37,68 @@ void op(std::string& out, std::initializer_list<double> numbers, const char* nam
     out += '\n';
 }
 
-std::string date_string() {
+// The document's date as `format` (strftime) gives it, in UTC.
+std::string date_string(const char* format) {
     std::time_t when = document_time();
     std::tm utc{};
     gmtime_r(&when, &utc);
     char buf[32];
-    std::strftime(buf, sizeof buf, "D:%Y%m%d%H%M%SZ", &utc);
+    std::strftime(buf, sizeof buf, format, &utc);
     return buf;
+}
+constexpr const char* kPdfDate = "D:%Y%m%d%H%M%SZ";
+constexpr const char* kXmpDate = "%Y-%m-%dT%H:%M:%SZ";  // the same instant (ISO 19005-2, 6.6.2.3.1)
+
+std::string xml_text(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else out += c;
+    }
+    return out;
+}
+
+// XMP for PDF/A: each entry the information dictionary's equivalent
+// (ISO 19005-2, 6.6.2.3), and the PDF/A identification (6.6.4).
+std::string xmp_packet(const DocumentInfo& info) {
+    const std::string date = date_string(kXmpDate);
+    std::string x = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+                    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+                    "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+                    "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" "
+                    "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n";
+    auto alt = [&](const char* key, const std::string& value) {
+        if (!value.empty())
+            x += std::string("<") + key + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_text(value) +
+                 "</rdf:li></rdf:Alt></" + key + ">\n";
+    };
+    auto simple = [&](const char* key, const std::string& value) {
+        if (!value.empty()) x += std::string("<") + key + ">" + xml_text(value) + "</" + key + ">\n";
+    };
+    x += "<dc:format>application/pdf</dc:format>\n";
+    alt("dc:title", info.title);
+    if (!info.author.empty())
+        x += "<dc:creator><rdf:Seq><rdf:li>" + xml_text(info.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
+    alt("dc:description", info.subject);
+    simple("pdf:Keywords", info.keywords);
+    simple("pdf:Producer", info.creator);
+    simple("xmp:CreatorTool", info.creator);
+    simple("xmp:CreateDate", date);
+    simple("xmp:ModifyDate", date);
+    x += "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n";
+    x += "</rdf:Description>\n</rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>";
+    return x;
 }
 
 }  // namespace
 
 struct PdfWriter::State {
-    explicit State(ByteSink& out) : file(out), pages_root(file.reserve()) {}
+    State(ByteSink& out, PdfStandard standard)
+        : archive(standard == PdfStandard::kPdfA2b), file(out), pages_root(file.reserve()) {}
 
+    bool archive;  // PDF/A-2b
     pdf::PdfFile file;
     int pages_root;
     std::vector<int> pages;             // page objects, in order
@@ -78,11 +127,14 @@ struct PdfWriter::State {
         // /ActualText, so extraction still gets it right.
         codes.clear();
         bool actual_text = run.actual_text;
+        // PDF/A: a font's widths are its program's (ISO 19005-2, 6.2.11.5),
+        // so no halved font; the marks are placed by TJ offsets as they are.
+        auto halved = [&run, this](std::size_t k) { return !archive && !run.halved.empty() && run.halved[k]; };
         for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
             bool mapped = true;
             codes.push_back(font.use(run.glyphs[i], run.texts[i], mapped));
             actual_text = actual_text || !mapped;
-            if (!run.halved.empty() && run.halved[i]) {
+            if (halved(i)) {
                 const int object = font.halved_font(run.glyphs[i], [this] { return file.reserve(); });
                 if (std::find(halved_used.begin(), halved_used.end(), std::make_pair(font_number, object)) == halved_used.end())
                     halved_used.emplace_back(font_number, object);
@@ -96,7 +148,6 @@ struct PdfWriter::State {
         out += "BT\n";
         color_op(out, run.color, "rg");
         const double scale = run.size / 1000.0;
-        auto halved = [&run](std::size_t k) { return !run.halved.empty() && run.halved[k]; };
         bool font_set = false, font_halved = false;
         std::size_t i = 0;
         while (i < run.glyphs.size()) {
@@ -144,6 +195,10 @@ struct PdfWriter::State {
                                  "/BitsPerComponent 8";
         int object = 0;
         if (data->kind == ImageData::Kind::kJpeg) {
+            if (archive && data->components == 4)
+                throw std::runtime_error("PDF/A-2b allows no CMYK colour with an sRGB output intent (ISO 19005-2, "
+                                         "6.2.4.3), and a picture is a CMYK JPEG (" + std::to_string(data->width) +
+                                         "x" + std::to_string(data->height) + " pixels): save it as RGB");
             std::string space = data->components == 1 ? "/DeviceGray" : data->components == 4 ? "/DeviceCMYK" : "/DeviceRGB";
             std::string dict = "/Type/XObject/Subtype/Image" + size + "/ColorSpace" + space + "/Filter/DCTDecode";
             if (data->adobe_cmyk) dict += "/Decode[1 0 1 0 1 0 1 0]";
@@ -289,7 +344,7 @@ struct PdfWriter::State {
         put("Keywords", info.keywords);
         put("Creator", info.creator);
         put("Producer", info.creator);
-        const std::string date = date_string();
+        const std::string date = date_string(kPdfDate);
         d += "/CreationDate(" + date + ")/ModDate(" + date + ")>>";
         return file.object(d);
     }
@@ -306,6 +361,15 @@ struct PdfWriter::State {
         const int outline = write_outline(doc.bookmarks);
         std::string catalog = "<</Type/Catalog/Pages " + pdf::ref(pages_root) + "/PageLabels<</Nums[0<</S/D>>]>>";
         if (outline) catalog += "/Outlines " + pdf::ref(outline) + "/PageMode/UseOutlines";
+        if (archive) {
+            // Uncompressed, so that a reader finds it without a PDF parser.
+            catalog += "/Metadata " + pdf::ref(file.stream("/Type/Metadata/Subtype/XML", xmp_packet(doc.info), false));
+            // Every colour is DeviceRGB or DeviceGray: an sRGB output intent
+            // says what they mean (ISO 19005-2, 6.2.3 and 6.2.4.3).
+            const int profile = file.stream("/N 3", srgb_icc_profile());
+            catalog += "/OutputIntents[<</Type/OutputIntent/S/GTS_PDFA1/OutputConditionIdentifier(sRGB IEC61966-2.1)"
+                       "/Info(sRGB IEC61966-2.1)/DestOutputProfile " + pdf::ref(profile) + ">>]";
+        }
         catalog += ">>";
         const int root = file.object(catalog);
         const int info = write_info(doc.info);
@@ -316,7 +380,8 @@ struct PdfWriter::State {
     std::vector<std::pair<std::size_t, int>> halved_used;  // of the page being written: font, halved font's object
 };
 
-PdfWriter::PdfWriter(ByteSink& out) : out_(out), state_(std::make_unique<State>(out)) {}
+PdfWriter::PdfWriter(ByteSink& out, PdfStandard standard)
+    : out_(out), standard_(standard), state_(std::make_unique<State>(out, standard)) {}
 
 PdfWriter::~PdfWriter() = default;
 
@@ -325,13 +390,13 @@ void PdfWriter::add_page(const Page& page) { state_->add_page(page); }
 void PdfWriter::restart() {
     state_.reset();
     out_.truncate(0);
-    state_ = std::make_unique<State>(out_);
+    state_ = std::make_unique<State>(out_, standard_);
 }
 
 void PdfWriter::finish(const TypesetDocument& doc) { state_->finish(doc); }
 
-void write_pdf(const TypesetDocument& doc, ByteSink& out) {
-    PdfWriter writer(out);
+void write_pdf(const TypesetDocument& doc, ByteSink& out, PdfStandard standard) {
+    PdfWriter writer(out, standard);
     for (const Page& page : doc.pages) writer.add_page(page);
     writer.finish(doc);
 }

@@ -9,10 +9,17 @@
 // throws) is not used again. With SOURCE_DATE_EPOCH set, the output is
 // byte-identical for identical input (the dates come from it, and no object
 // order depends on an address).
+//
+// PDF/A-2b (ISO 19005-2, level B): XMP metadata matching the information
+// dictionary, an sRGB output intent, and nothing the standard forbids —
+// every glyph's width in the font dictionary is the font program's (no
+// halved fonts: compressed marks are placed by TJ offsets instead), no CMYK
+// picture (finish() or add_page() throws std::runtime_error saying so).
 #pragma once
 
 #include <memory>
 
+#include "layout/layout.hpp"
 #include "support/byte_sink.hpp"
 #include "typeset/page.hpp"
 
@@ -20,7 +27,7 @@ namespace bulletin {
 
 class PdfWriter : public PageSink {
 public:
-    explicit PdfWriter(ByteSink& out);
+    explicit PdfWriter(ByteSink& out, PdfStandard standard = PdfStandard::kPdf17);
     ~PdfWriter() override;
     PdfWriter(const PdfWriter&) = delete;
     PdfWriter& operator=(const PdfWriter&) = delete;
@@ -34,10 +41,11 @@ public:
 private:
     struct State;
     ByteSink& out_;
+    PdfStandard standard_;
     std::unique_ptr<State> state_;
 };
 
 // A document whose pages were kept in memory (no sink while typesetting).
-void write_pdf(const TypesetDocument& doc, ByteSink& out);
+void write_pdf(const TypesetDocument& doc, ByteSink& out, PdfStandard standard = PdfStandard::kPdf17);
 
 }  // namespace bulletin
