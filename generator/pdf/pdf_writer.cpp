@@ -37,6 +37,46 @@ void op(std::string& out, std::initializer_list<double> numbers, const char* nam
     out += '\n';
 }
 
+// Tagged PDF: each stretch of elements of one structure node becomes a
+// marked-content sequence with its own MCID; furniture, rules and boxes
+// are artifacts. `mcids` gets the node of each MCID, in order.
+struct Marking {
+    std::string& content;
+    std::vector<std::uint32_t>& mcids;
+    const StructureTree* tree;
+    long open = -1;     // -1 nothing open, 0 an artifact, else the node
+    bool empty = true;  // nothing drawn in the open sequence yet
+
+    void to(std::uint32_t tag) {
+        if (open == static_cast<long>(tag)) return;
+        if (open >= 0) content += "EMC\n";
+        open = tag;
+        empty = true;
+        if (tag == StructureTree::kArtifact || !tree || tag >= tree->size()) {
+            open = 0;
+            content += "/Artifact BMC\n";
+            return;
+        }
+        content += '/';
+        content += role_name((*tree)[tag].role);
+        content += " <</MCID " + std::to_string(mcids.size()) + ">> BDC\n";
+        mcids.push_back(tag);
+    }
+    // The node goes on in a sequence of its own (poppler reads one
+    // /ActualText per marked-content sequence).
+    void separate() {
+        if (open <= 0 || empty) return;
+        const auto tag = static_cast<std::uint32_t>(open);
+        open = -1;
+        content += "EMC\n";
+        to(tag);
+    }
+    void close() {
+        if (open >= 0) content += "EMC\n";
+        open = -1;
+    }
+};
+
 // The document's date as `format` (strftime) gives it, in UTC.
 std::string date_string(const char* format) {
     std::time_t when = document_time();
@@ -120,7 +160,7 @@ struct PdfWriter::State {
     }
 
     void glyph_run(std::string& out, const GlyphRun& run, pdf::CidFont& font, std::size_t font_number,
-                   double page_height) {
+                   double page_height, Marking& mark) {
         // Codes first: where a glyph cannot tell its text through ToUnicode
         // (one character drawn with two glyphs, one glyph used for two
         // characters, a name spaced out), the run carries its text as
@@ -141,6 +181,7 @@ struct PdfWriter::State {
             }
         }
         if (actual_text) {
+            mark.separate();
             out += "/Span <</ActualText <FEFF";
             for (const auto& text : run.texts) pdf::append_utf16_hex(out, text);
             out += ">>> BDC\n";
@@ -222,11 +263,16 @@ struct PdfWriter::State {
         std::string content;
         std::vector<std::size_t> fonts_used;
         std::vector<int> images_used;
+        page_mcids.emplace_back();
+        Marking mark{content, page_mcids.back(), page.structure.get()};
         for (const PageElement& el : page.elements) {
+            if (const auto* run = std::get_if<GlyphRun>(&el)) mark.to(run->repeated ? 0 : run->tag);
+            else if (const auto* image = std::get_if<PlacedImage>(&el)) mark.to(image->tag);
+            else mark.to(StructureTree::kArtifact);
             if (const auto* run = std::get_if<GlyphRun>(&el)) {
                 const std::size_t f = font_for(run->face);
                 if (std::find(fonts_used.begin(), fonts_used.end(), f) == fonts_used.end()) fonts_used.push_back(f);
-                glyph_run(content, *run, *fonts[f], f, page.height);
+                glyph_run(content, *run, *fonts[f], f, page.height, mark);
             } else if (const auto* rule = std::get_if<Rule>(&el)) {
                 op(content, {rule->width}, "w");
                 color_op(content, rule->color, "RG");
@@ -244,7 +290,9 @@ struct PdfWriter::State {
                    "cm");
                 content += "/Im" + std::to_string(object) + " Do\nQ\n";
             }
+            mark.empty = false;
         }
+        mark.close();
         const int contents = file.stream("", std::move(content));
         std::string dict = "<</Type/Page/Parent " + pdf::ref(pages_root) + "/MediaBox[0 0 ";
         append_num(dict, page.width);
@@ -262,7 +310,7 @@ struct PdfWriter::State {
             for (int object : images_used) dict += "/Im" + std::to_string(object) + " " + pdf::ref(object);
             dict += ">>";
         }
-        dict += ">>/Contents " + pdf::ref(contents) + ">>";
+        dict += ">>/Contents " + pdf::ref(contents) + "/StructParents " + std::to_string(pages.size()) + ">>";
         pages.push_back(file.object(dict));
         page_heights.push_back(page.height);
     }
@@ -333,6 +381,78 @@ struct PdfWriter::State {
         return root;
     }
 
+    // The structure tree: a StructElem per node, its kids its child nodes
+    // (in the order they were added) and then its marked content; the
+    // parent tree maps each page's MCIDs back to their elements.
+    int write_structure(const StructureTree& tree) {
+        const std::size_t n = tree.size();
+        const int root = file.reserve();
+        std::vector<int> objects(n, 0);
+        for (std::size_t i = StructureTree::kRoot; i < n; ++i) objects[i] = file.reserve();
+        // Children and marked content of each node, by counting sort.
+        std::vector<std::uint32_t> child_start(n + 1, 0), children(n);
+        for (std::size_t i = StructureTree::kRoot + 1; i < n; ++i) ++child_start[tree[static_cast<std::uint32_t>(i)].parent + 1];
+        for (std::size_t i = 1; i <= n; ++i) child_start[i] += child_start[i - 1];
+        {
+            std::vector<std::uint32_t> fill(child_start.begin(), child_start.end() - 1);
+            for (std::size_t i = StructureTree::kRoot + 1; i < n; ++i)
+                children[fill[tree[static_cast<std::uint32_t>(i)].parent]++] = static_cast<std::uint32_t>(i);
+        }
+        struct Mark {
+            std::uint32_t page, mcid;
+        };
+        std::vector<std::uint32_t> mark_start(n + 1, 0);
+        std::size_t marks_total = 0;
+        for (const auto& mcids : page_mcids)
+            for (std::uint32_t node : mcids) ++mark_start[node + 1], ++marks_total;
+        for (std::size_t i = 1; i <= n; ++i) mark_start[i] += mark_start[i - 1];
+        std::vector<Mark> marks(marks_total);
+        {
+            std::vector<std::uint32_t> fill(mark_start.begin(), mark_start.end() - 1);
+            for (std::uint32_t p = 0; p < page_mcids.size(); ++p)
+                for (std::uint32_t m = 0; m < page_mcids[p].size(); ++m) marks[fill[page_mcids[p][m]]++] = {p, m};
+        }
+        for (std::size_t i = StructureTree::kRoot; i < n; ++i) {
+            const StructNode& node = tree[static_cast<std::uint32_t>(i)];
+            std::string d = "<</Type/StructElem/S/";
+            d += role_name(node.role);
+            d += "/P " + pdf::ref(i == StructureTree::kRoot ? root : objects[node.parent]);
+            if (node.role == StructRole::kTH) d += "/A<</O/Table/Scope/Column>>";
+            else if (node.colspan > 1) d += "/A<</O/Table/ColSpan " + std::to_string(node.colspan) + ">>";
+            if (const std::string* alt = tree.alt(static_cast<std::uint32_t>(i))) d += "/Alt " + pdf::text_string(*alt);
+            const std::uint32_t c0 = child_start[i], c1 = child_start[i + 1];
+            const std::uint32_t m0 = mark_start[i], m1 = mark_start[i + 1];
+            // Content on one page and no child element: the short form.
+            const bool one_page = c0 == c1 && m0 < m1 && marks[m0].page == marks[m1 - 1].page;
+            if (one_page) d += "/Pg " + pdf::ref(pages[marks[m0].page]);
+            d += "/K[";
+            for (std::uint32_t k = c0; k < c1; ++k) d += pdf::ref(objects[children[k]]) + ' ';
+            for (std::uint32_t k = m0; k < m1; ++k) {
+                if (one_page) d += std::to_string(marks[k].mcid) + ' ';
+                else
+                    d += "<</Type/MCR/Pg " + pdf::ref(pages[marks[k].page]) + "/MCID " + std::to_string(marks[k].mcid) +
+                         ">> ";
+            }
+            if (d.back() == ' ') d.pop_back();
+            d += "]>>";
+            file.object(objects[i], std::move(d));
+        }
+        std::string nums = "<</Nums[";
+        for (std::size_t p = 0; p < page_mcids.size(); ++p) {
+            nums += std::to_string(p) + "[";
+            for (std::size_t m = 0; m < page_mcids[p].size(); ++m) {
+                if (m) nums += ' ';
+                nums += pdf::ref(objects[page_mcids[p][m]]);
+            }
+            nums += "]";
+        }
+        nums += "]>>";
+        const int parent_tree = file.object(std::move(nums));
+        file.object(root, "<</Type/StructTreeRoot/K " + pdf::ref(objects[StructureTree::kRoot]) + "/ParentTree " +
+                              pdf::ref(parent_tree) + "/ParentTreeNextKey " + std::to_string(page_mcids.size()) + ">>");
+        return root;
+    }
+
     int write_info(const DocumentInfo& info) {
         std::string d = "<<";
         auto put = [&](const char* key, const std::string& value) {
@@ -359,7 +479,12 @@ struct PdfWriter::State {
         kids += "]/Count " + std::to_string(pages.size()) + ">>";
         file.object(pages_root, kids);
         const int outline = write_outline(doc.bookmarks);
-        std::string catalog = "<</Type/Catalog/Pages " + pdf::ref(pages_root) + "/PageLabels<</Nums[0<</S/D>>]>>";
+        const int structure = write_structure(*doc.structure);
+        // Tagged (ISO 32000-1, 14.8): the structure, the language of the text,
+        // and the title shown instead of the file's name.
+        std::string catalog = "<</Type/Catalog/Pages " + pdf::ref(pages_root) + "/PageLabels<</Nums[0<</S/D>>]>>" +
+                              "/StructTreeRoot " + pdf::ref(structure) +
+                              "/MarkInfo<</Marked true>>/Lang(zh-CN)/ViewerPreferences<</DisplayDocTitle true>>";
         if (outline) catalog += "/Outlines " + pdf::ref(outline) + "/PageMode/UseOutlines";
         if (archive) {
             // Uncompressed, so that a reader finds it without a PDF parser.
@@ -378,6 +503,7 @@ struct PdfWriter::State {
 
     std::vector<std::uint16_t> codes;  // of the glyph run being written
     std::vector<std::pair<std::size_t, int>> halved_used;  // of the page being written: font, halved font's object
+    std::vector<std::vector<std::uint32_t>> page_mcids;     // per page: the node of each MCID
 };
 
 PdfWriter::PdfWriter(ByteSink& out, PdfStandard standard)

@@ -7,7 +7,7 @@ constexpr double kEpsilon = 0.01;
 constexpr std::size_t kMinLines = 2;  // at a frame's top or foot, of a split paragraph with widow control
 }  // namespace
 
-void append_paragraph(std::vector<FlowItem>& items, std::shared_ptr<const SetParagraph> shared) {
+void append_paragraph(std::vector<FlowItem>& items, std::shared_ptr<const SetParagraph> shared, std::uint32_t tag) {
     const SetParagraph& p = *shared;
     const Style& st = *p.style;
     if (st.space_before > 0) {
@@ -31,6 +31,7 @@ void append_paragraph(std::vector<FlowItem>& items, std::shared_ptr<const SetPar
         line.height = p.leading();
         line.paragraph = shared;
         line.line = i;
+        line.tag = tag;
         bool last = i + 1 == n;
         // Inside a paragraph: only where both parts keep their least lines;
         // a heading is never split (Word's keepLines).
@@ -53,7 +54,7 @@ void draw_item(const FlowItem& item, TypesetDocument& doc, const Frame& frame, d
         Page& page = doc.pages[frame.page];
         if (item.line == 0 && item.paragraph->outline_level > 0)
             doc.bookmarks.push_back({item.paragraph->outline_level, item.paragraph->outline_title, frame.page, y});
-        draw_line(*item.paragraph, item.line, frame.x, y, page);
+        draw_line(*item.paragraph, item.line, frame.x, y, page, item.tag);
     } else if (item.draw) {
         item.draw(doc, frame, y);
     }

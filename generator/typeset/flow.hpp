@@ -29,11 +29,14 @@ struct FlowItem {
     // The items own their paragraph: it goes when they have been drawn.
     std::shared_ptr<const SetParagraph> paragraph;
     std::size_t line = 0;
+    std::uint32_t tag = StructureTree::kArtifact;  // the paragraph's structure node
     std::function<void(TypesetDocument&, const Frame&, double y)> draw;
 };
 
 // Appends a set paragraph's lines with its spacing and break rules.
-void append_paragraph(std::vector<FlowItem>& items, std::shared_ptr<const SetParagraph> p);
+// `tag`: its node in the document's structure (0: furniture).
+void append_paragraph(std::vector<FlowItem>& items, std::shared_ptr<const SetParagraph> p,
+                      std::uint32_t tag = StructureTree::kArtifact);
 
 // Gives the next frame to fill, adding pages to the document as needed.
 using FrameSource = std::function<Frame(TypesetDocument&)>;

@@ -80,7 +80,10 @@ FlowItem Typesetter::masthead_item(const Masthead& m, double width) {
     FlowItem item;
     item.height = ns.masthead_height;
     item.break_after = false;
-    item.draw = [this, name_p, latin_p, info_p](TypesetDocument& doc, const Frame& f, double y) {
+    // The paper's name and the line of facts are text a reader hears (they
+    // come from the bulletin); the band and the Latin spelling are furniture.
+    const std::uint32_t name_tag = tag(m.name), info_tag = tag(m.info);
+    item.draw = [this, name_p, latin_p, info_p, name_tag, info_tag](TypesetDocument& doc, const Frame& f, double y) {
         const SetParagraph &name = *name_p, &latin = *latin_p, &info = *info_p;
         const NewspaperSpec& band = layout_.newspaper;
         Page& page = doc.pages[f.page];
@@ -88,11 +91,11 @@ FlowItem Typesetter::masthead_item(const Masthead& m, double width) {
         double pad = band.masthead_height * 0.3;
         auto centred = [&](const SetParagraph& p) { return y + (band.masthead_height - p.height()) / 2; };
         double x = f.x + pad;
-        for (std::size_t i = 0; i < name.lines.size(); ++i) draw_line(name, i, x, centred(name) + static_cast<double>(i) * name.leading(), page);
+        for (std::size_t i = 0; i < name.lines.size(); ++i) draw_line(name, i, x, centred(name) + static_cast<double>(i) * name.leading(), page, name_tag);
         x += widest_line(name) + pad * 0.6;
         for (std::size_t i = 0; i < latin.lines.size(); ++i) draw_line(latin, i, x, centred(latin) + static_cast<double>(i) * latin.leading(), page);
         double info_x = f.x + f.width - pad - widest_line(info);
-        for (std::size_t i = 0; i < info.lines.size(); ++i) draw_line(info, i, info_x, centred(info) + static_cast<double>(i) * info.leading(), page);
+        for (std::size_t i = 0; i < info.lines.size(); ++i) draw_line(info, i, info_x, centred(info) + static_cast<double>(i) * info.leading(), page, info_tag);
     };
     return item;
 }
@@ -100,7 +103,7 @@ FlowItem Typesetter::masthead_item(const Masthead& m, double width) {
 double Typesetter::running_head(TypesetDocument& doc, const std::string& text) {
     const PageSpec& pg = layout_.page;
     doc.pages.finish_before(doc.pages.size());  // nothing more goes on the pages before
-    doc.pages.push_back(Page{pg.width, pg.height, {}});
+    doc.pages.push_back(Page{pg.width, pg.height, {}, {}});
     std::size_t index = doc.pages.size() - 1;
     double left = index % 2 == 0 ? pg.inside : pg.outside;
     Paragraph name{"running_head", {{text, false, {}}}, 0, {}, false};
@@ -127,7 +130,7 @@ void Typesetter::newspaper_pages(const Document& doc, TypesetDocument& out) {
     std::vector<FlowItem> head;
     for (const Block& block : doc.head) {
         if (const auto* m = std::get_if<Boxed<Masthead>>(&block)) head.push_back(masthead_item(**m, width));
-        else if (const auto* p = std::get_if<Paragraph>(&block)) append_paragraph(head, set(*p, width));
+        else if (const auto* p = std::get_if<Paragraph>(&block)) append_paragraph(head, set(*p, width), tag(*p));
     }
     FrameSource only_page_one = [&whole](TypesetDocument&) { return whole; };
     Cursor end = flow(head, out, only_page_one, {whole, 0, true});

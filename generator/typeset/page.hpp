@@ -20,6 +20,7 @@
 #include "layout/layout.hpp"
 #include "support/image_file.hpp"
 #include "typeset/font_face.hpp"
+#include "typeset/structure.hpp"
 
 namespace bulletin {
 
@@ -47,6 +48,7 @@ struct GlyphRun {
     // Its text must reach PDF readers through /ActualText: spacing between
     // its glyphs (a name spaced out) must not become a space when copied.
     bool actual_text = false;
+    std::uint32_t tag = StructureTree::kArtifact;  // its node in TypesetDocument::structure
 };
 
 struct Rule {
@@ -63,6 +65,7 @@ struct Box {
 struct PlacedImage {
     std::shared_ptr<const ImageData> data;
     double x = 0, y = 0, width = 0, height = 0;
+    std::uint32_t tag = StructureTree::kArtifact;  // its Figure node
 };
 
 using PageElement = std::variant<GlyphRun, Rule, Box, PlacedImage>;
@@ -70,6 +73,9 @@ using PageElement = std::variant<GlyphRun, Rule, Box, PlacedImage>;
 struct Page {
     double width = 0, height = 0;
     std::vector<PageElement> elements;  // in reading order (boxes before the text on them)
+    // What the elements' tags refer to (the document's, given by PageStream;
+    // shared, so a page handed on outlives nothing it needs).
+    std::shared_ptr<const StructureTree> structure;
 
     // Marks the glyph runs from element `first` on as repeated furniture.
     void mark_repeated(std::size_t first) {
@@ -124,13 +130,18 @@ public:
     using Finisher = std::function<void(Page&, std::size_t index)>;
     void set_sink(PageSink* sink) { sink_ = sink; }
     void set_finisher(Finisher f) { finisher_ = std::move(f); }
+    // Given to every page pushed from now on.
+    void set_structure(std::shared_ptr<const StructureTree> s) { structure_ = std::move(s); }
 
     std::size_t size() const { return first_open_ + open_.size(); }
     bool empty() const { return size() == 0; }
     // A page not yet finished (throws std::logic_error for one handed on).
     Page& operator[](std::size_t index);
     Page& back() { return (*this)[size() - 1]; }
-    void push_back(Page page) { open_.push_back(std::move(page)); }
+    void push_back(Page page) {
+        page.structure = structure_;
+        open_.push_back(std::move(page));
+    }
 
     // Pages before `index` are complete.
     void finish_before(std::size_t index);
@@ -147,6 +158,7 @@ public:
 private:
     PageSink* sink_ = nullptr;
     Finisher finisher_;
+    std::shared_ptr<const StructureTree> structure_;
     std::deque<Page> open_;       // pages from first_open_ on
     std::size_t first_open_ = 0;  // pages before it went to the sink
     std::size_t finished_ = 0;    // pages before it are finished
@@ -165,6 +177,8 @@ struct TypesetDocument {
     ParagraphSizes shrunk;
     std::vector<Bookmark> bookmarks;
     DocumentInfo info;
+    // What the tags of the pages' elements refer to.
+    std::shared_ptr<StructureTree> structure = std::make_shared<StructureTree>();
 };
 
 // Thirty-two hex digits naming a document (a PDF's /ID, an OFD's DocID): a

@@ -67,7 +67,7 @@ SetParagraph set_paragraph(const Paragraph& paragraph, const Layout& layout, con
     return sp;
 }
 
-void draw_line(const SetParagraph& p, std::size_t index, double x, double y, Page& page) {
+void draw_line(const SetParagraph& p, std::size_t index, double x, double y, Page& page, std::uint32_t tag) {
     const Style& st = *p.style;
     if (st.background)
         page.elements.emplace_back(std::in_place_type<Box>, x, y, p.width, st.leading, *st.background);
@@ -86,6 +86,7 @@ void draw_line(const SetParagraph& p, std::size_t index, double x, double y, Pag
             fresh.color = piece.color;
             fresh.x = piece_x;
             fresh.y = baseline;
+            fresh.tag = tag;
             page.elements.emplace_back(std::move(fresh));
             run = &std::get<GlyphRun>(page.elements.back());
         }

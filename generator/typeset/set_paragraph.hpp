@@ -34,7 +34,9 @@ SetParagraph set_paragraph(const Paragraph& paragraph, const Layout& layout, con
 
 // Draws line `index` with its line box's top-left corner at (x, y): the
 // background bar (if the style has one), then the glyph runs.
-void draw_line(const SetParagraph& p, std::size_t index, double x, double y, Page& page);
+// `tag`: the runs' structure node (0: furniture).
+void draw_line(const SetParagraph& p, std::size_t index, double x, double y, Page& page,
+               std::uint32_t tag = StructureTree::kArtifact);
 
 // Widest natural line of a set paragraph (for shrink-wrapped boxes).
 double widest_line(const SetParagraph& p);

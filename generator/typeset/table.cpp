@@ -17,9 +17,15 @@ double TableSetter::Cell::remaining() const {
     return h;
 }
 
-TableSetter::TableSetter(const Table& table, const Layout& layout, const SetFn& set)
-    : table_(table), layout_(layout), spec_(layout.table), set_(set) {
-    header_ = make_row(table.header, false, true);
+TableSetter::TableSetter(const Table& table, const Layout& layout, const SetFn& set, StructureTree* structure)
+    : table_(table), layout_(layout), spec_(layout.table), set_(set), structure_(structure) {
+    std::uint32_t head_node = StructureTree::kArtifact;
+    if (structure_) {
+        const std::uint32_t table_node = structure_->add(StructRole::kTable, StructureTree::kRoot);
+        head_node = structure_->add(StructRole::kTHead, table_node);
+        body_node_ = structure_->add(StructRole::kTBody, table_node);
+    }
+    header_ = make_row(table.header, false, true, head_node);
     header_height_ = full_height(header_);
 }
 
@@ -27,7 +33,7 @@ TableSetter::Row& TableSetter::row(std::size_t i) {
     if (rows_.empty()) first_row_ = i;
     while (first_row_ + rows_.size() <= i) {
         const TableRow& r = table_.rows[first_row_ + rows_.size()];
-        rows_.push_back(make_row(r.cells, r.group, false));
+        rows_.push_back(make_row(r.cells, r.group, false, body_node_));
     }
     return rows_.at(i - first_row_);
 }
@@ -39,8 +45,10 @@ void TableSetter::drop_rows_before(std::size_t i) {
     }
 }
 
-TableSetter::Row TableSetter::make_row(const std::vector<TableCell>& cells, bool group, bool header) {
+TableSetter::Row TableSetter::make_row(const std::vector<TableCell>& cells, bool group, bool header,
+                                       std::uint32_t section) {
     Row row;
+    const std::uint32_t tr = structure_ && section ? structure_->add(StructRole::kTR, section) : 0;
     row.group = group;
     if (widths_.empty()) {
         widths_ = column_widths(spec_.columns, layout_.page.content_width());
@@ -54,7 +62,11 @@ TableSetter::Row TableSetter::make_row(const std::vector<TableCell>& cells, bool
     for (std::size_t c = 0; c < cells.size(); ++c) {
         Cell cell;
         double w = group ? width_ : widths_.at(std::min(c, widths_.size() - 1));
-        for (const Paragraph& p : cells[c].paragraphs) append_paragraph(cell.items, set_(p, w - 2 * spec_.padding));
+        const auto span = static_cast<std::uint16_t>(group ? std::max<std::size_t>(1, widths_.size()) : 1);
+        const std::uint32_t td = tr ? structure_->add(header ? StructRole::kTH : StructRole::kTD, tr, span) : 0;
+        for (const Paragraph& p : cells[c].paragraphs)
+            append_paragraph(cell.items, set_(p, w - 2 * spec_.padding),
+                             td ? structure_->add(paragraph_role(p.outline_level), td) : 0);
         while (!cell.items.empty() && cell.items.back().discardable) cell.items.pop_back();
         cell.middle = header || (!group && c < spec_.columns.size() && spec_.columns[c].middle);
         if (header) cell.background = spec_.header_background;

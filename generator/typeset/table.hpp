@@ -19,7 +19,10 @@ public:
     // `set` sets a paragraph at a width (the typesetter's, so missing
     // characters are collected in one place).
     using SetFn = std::function<std::shared_ptr<const SetParagraph>(const Paragraph&, double)>;
-    TableSetter(const Table& table, const Layout& layout, const SetFn& set);
+    // `structure`, if given, receives the table's nodes (Table, THead,
+    // TBody, a TR per row, TH/TD per cell, P per paragraph) as rows are set;
+    // the header repeated on later pages is furniture.
+    TableSetter(const Table& table, const Layout& layout, const SetFn& set, StructureTree* structure = nullptr);
 
     // Places the table from `at` on; returns where it ended.
     Cursor place(TypesetDocument& doc, Cursor at, const FrameSource& next_frame);
@@ -39,7 +42,8 @@ private:
         bool started = false;  // some of it is already placed
     };
 
-    Row make_row(const std::vector<TableCell>& cells, bool group, bool header);
+    // `section`: the THead or TBody node its TR goes under (0: untagged).
+    Row make_row(const std::vector<TableCell>& cells, bool group, bool header, std::uint32_t section);
     // Row `i` of the table, set on first use (rows are taken in order).
     Row& row(std::size_t i);
     void drop_rows_before(std::size_t i);
@@ -56,6 +60,8 @@ private:
     const Layout& layout_;
     const TableSpec& spec_;
     SetFn set_;
+    StructureTree* structure_;
+    std::uint32_t body_node_ = StructureTree::kArtifact;  // TBody
     std::vector<double> widths_;
     std::vector<double> xs_;  // left edge of each column, from the table's left
     double width_ = 0;

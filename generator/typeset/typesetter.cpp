@@ -62,7 +62,7 @@ std::shared_ptr<const SetParagraph> Typesetter::set(const Paragraph& p, double w
 Frame Typesetter::new_page_frame(TypesetDocument& doc) {
     const PageSpec& pg = layout_.page;
     doc.pages.finish_before(doc.pages.size());  // nothing more goes on the pages before
-    doc.pages.push_back(Page{pg.width, pg.height, {}});
+    doc.pages.push_back(Page{pg.width, pg.height, {}, {}});
     std::size_t index = doc.pages.size() - 1;
     // Odd pages (1, 3, …) have the binding margin on the left.
     double x = index % 2 == 0 ? pg.inside : pg.outside;
@@ -75,8 +75,15 @@ TypesetDocument Typesetter::typeset(const Document& doc, PageSink* sink) {
     return out;
 }
 
+std::uint32_t Typesetter::tag(const Paragraph& p) {
+    return structure_ ? structure_->add(paragraph_role(p.outline_level), StructureTree::kRoot)
+                      : StructureTree::kArtifact;
+}
+
 TypesetDocument Typesetter::set_pages(const Document& doc, PageSink* sink) {
     TypesetDocument out;
+    structure_ = out.structure.get();
+    out.pages.set_structure(out.structure);
     out.pages.set_sink(sink);
     if (!layout_.footer.format.empty())
         out.pages.set_finisher([this](Page& page, std::size_t index) { page_number(page, index); });
@@ -91,6 +98,7 @@ TypesetDocument Typesetter::set_pages(const Document& doc, PageSink* sink) {
     out.pages.set_finisher(nullptr);  // it refers to this typesetter
     out.page_count = out.pages.size();
     out.shrunk = std::move(shrunk_);
+    structure_ = nullptr;
     report_missing();
     return out;
 }
@@ -130,7 +138,7 @@ TypesetDocument Typesetter::tightened_to_fit(const Document& doc, PageSink* sink
 
 void Typesetter::append_block(std::vector<FlowItem>& items, const Block& block, double width) {
     if (const auto* p = std::get_if<Paragraph>(&block)) {
-        append_paragraph(items, set(*p, width));
+        append_paragraph(items, set(*p, width), tag(*p));
     } else if (const auto* img = std::get_if<Image>(&block)) {
         // At the full width, unless that makes it taller than half the text
         // area: then narrower, centred. Kept with its caption.
@@ -145,12 +153,20 @@ void Typesetter::append_block(std::vector<FlowItem>& items, const Block& block, 
         FlowItem item;
         item.height = h + 2 * gap;
         item.break_after = img->caption.spans.empty();
-        item.draw = [data = img->data, w, h, gap](TypesetDocument& doc, const Frame& f, double y) {
+        // A Figure whose alternative text is its caption.
+        std::uint32_t figure = StructureTree::kArtifact;
+        if (structure_) {
+            figure = structure_->add(StructRole::kFigure, StructureTree::kRoot);
+            std::string alt;
+            for (const Span& s : img->caption.spans) alt += s.text;
+            structure_->set_alt(figure, alt.empty() ? std::string("图") : alt);
+        }
+        item.draw = [data = img->data, w, h, gap, figure](TypesetDocument& doc, const Frame& f, double y) {
             doc.pages[f.page].elements.emplace_back(std::in_place_type<PlacedImage>, data, f.x + (f.width - w) / 2,
-                                                    y + gap, w, h);
+                                                    y + gap, w, h, figure);
         };
         items.push_back(std::move(item));
-        if (!img->caption.spans.empty()) append_paragraph(items, set(img->caption, width));
+        if (!img->caption.spans.empty()) append_paragraph(items, set(img->caption, width), tag(img->caption));
     }
 }
 
@@ -169,7 +185,8 @@ Cursor Typesetter::flow_blocks(const std::vector<Block>& blocks, TypesetDocument
         } else if (const auto* table = std::get_if<Table>(&block)) {
             at = flow(pending, out, frames, at);
             pending.clear();
-            TableSetter setter(*table, layout_, [this](const Paragraph& cell, double w) { return set(cell, w); });
+            TableSetter setter(*table, layout_, [this](const Paragraph& cell, double w) { return set(cell, w); },
+                               structure_);
             at = setter.place(out, at, frames);
         }
     }

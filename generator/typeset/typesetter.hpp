@@ -73,6 +73,9 @@ private:
     std::unordered_map<std::string, std::shared_ptr<const SetParagraph>> short_set_;
     ParagraphSizes shrunk_;  // see TypesetDocument::shrunk
     double last_page_fill_ = 1;  // newspaper: share of the column height used on the last page
+    StructureTree* structure_ = nullptr;  // of the document being set (set_pages)
+    // A node for a paragraph of the text, under the Document.
+    std::uint32_t tag(const Paragraph& p);
 };
 
 }  // namespace bulletin

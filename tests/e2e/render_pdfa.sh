@@ -1,4 +1,10 @@
 #!/usr/bin/env bash
+# Tags and PDF/A-2b. Every PDF is tagged: for every bundled bulletin and
+# test input in every layout, tests/tools/struct_check.py reads the tags
+# with poppler (pdfinfo -struct-text) and wants every character of the
+# input back in reading order, headings at the outline's levels, tables as
+# Table/THead/TBody/TR/TH/TD — in the plain PDF and in the PDF/A.
+#
 # PDF/A-2b: every bundled bulletin and test input in every layout rendered
 # with --pdf-standard a-2b and checked rule by rule by
 # tests/tools/pdfa_check.py (pikepdf, fontTools; each check names its
@@ -12,6 +18,7 @@ bin=$1; root=$2
 fail=0
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 check=(/usr/bin/python3 "$root/tests/tools/pdfa_check.py")
+tags=(/usr/bin/python3 "$root/tests/tools/struct_check.py")
 export SOURCE_DATE_EPOCH=1700000000
 # Every character as often as in the other (the reading order of columns
 # may differ: pdftotext groups them by the glyphs' boxes).
@@ -27,6 +34,9 @@ for yaml in "$root"/data/*.yaml "$root"/examples/*.yaml "$root"/tests/e2e/fixtur
     "${check[@]}" "$work/$name.pdf" >"$work/out" 2>&1 || { echo "FAIL $name:"; cat "$work/out"; fail=1; }
     qpdf --check "$work/$name.pdf" >/dev/null 2>&1 || { echo "FAIL $name: qpdf --check"; fail=1; }
     "$bin" render "$yaml" -o "$work/plain.pdf" --layout "$layout" >/dev/null 2>&1
+    for pdf in "$work/plain.pdf" "$work/$name.pdf"; do
+      "${tags[@]}" "$pdf" "$yaml" >"$work/out" 2>&1 || { echo "FAIL $name:"; cat "$work/out"; fail=1; }
+    done
     [[ "$(chars "$work/$name.pdf")" == "$(chars "$work/plain.pdf")" ]] ||
       { echo "FAIL $name: its text differs from the plain PDF's"; fail=1; }
   done

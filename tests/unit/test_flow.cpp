@@ -31,7 +31,7 @@ Paragraph para(const std::string& style, const std::string& text) { return {styl
 struct SmallFrames {
     double height;
     Frame operator()(TypesetDocument& doc) {
-        doc.pages.push_back(Page{600, 800, {}});
+        doc.pages.push_back(Page{600, 800, {}, {}});
         return Frame{doc.pages.size() - 1, 50, 50, 300, height};
     }
 };

@@ -150,7 +150,7 @@ TEST_CASE("zip: DOS times from the fixed time, clamped to 1980") {
 }
 
 TEST_CASE("ofd: a glyph run becomes one text object in millimetres, with its glyph ids and advances") {
-    Page page{595.276, 841.89, {}};
+    Page page{595.276, 841.89, {}, {}};
     page.elements.emplace_back(run_of(U"重点提案办理", 72, 100));
     ParsedPage p(page);
     REQUIRE(p.texts.size() == 1);
@@ -180,7 +180,7 @@ TEST_CASE("ofd: a glyph run becomes one text object in millimetres, with its gly
 TEST_CASE("ofd: justified advances are kept exactly, blanks at the ends left out") {
     GlyphRun run = run_of(U" 甲乙丙 ", 50, 60);
     run.xs = {0, 6, 20, 33.5, 46};
-    Page page{595.276, 841.89, {run}};
+    Page page{595.276, 841.89, {run}, {}};
     ParsedPage p(page);
     REQUIRE(p.texts.size() == 1);
     auto code = p.texts[0].child("ofd:TextCode");
@@ -196,7 +196,7 @@ TEST_CASE("ofd: a cluster of two characters, and one beyond U+FFFF, are objects 
     GlyphRun run = run_of(U"甲乙丙", 50, 60);
     // 乙 and a variation selector drawn with one glyph.
     run.texts[1] = U"乙\U000E0100";
-    Page page{595.276, 841.89, {run}};
+    Page page{595.276, 841.89, {run}, {}};
     ParsedPage p(page);
     REQUIRE(p.texts.size() == 3);
     CHECK(std::string(p.texts[0].child("ofd:TextCode").child_value()) == "甲");
@@ -218,7 +218,7 @@ TEST_CASE("ofd: a cluster of two characters, and one beyond U+FFFF, are objects 
     rare.xs = {0};
     rare.ys = {0};
     rare.texts = {U"𠮷"};
-    Page page2{595.276, 841.89, {rare}};
+    Page page2{595.276, 841.89, {rare}, {}};
     ParsedPage q(page2);
     REQUIRE(q.texts.size() == 1);
     CHECK_FALSE(q.texts[0].child("ofd:CGTransform"));
@@ -229,7 +229,7 @@ TEST_CASE("ofd: a cluster of two characters, and one beyond U+FFFF, are objects 
 TEST_CASE("ofd: a glyph raised off the baseline starts a new object") {
     GlyphRun run = run_of(U"甲乙丙", 50, 60);
     run.ys = {0, 3, 3};
-    Page page{595.276, 841.89, {run}};
+    Page page{595.276, 841.89, {run}, {}};
     ParsedPage p(page);
     REQUIRE(p.texts.size() == 2);
     auto y_of = [](pugi::xml_node t) {
@@ -239,7 +239,7 @@ TEST_CASE("ofd: a glyph raised off the baseline starts a new object") {
 }
 
 TEST_CASE("ofd: rules, boxes and the page's own size") {
-    Page page{841.89, 595.276, {}};
+    Page page{841.89, 595.276, {}, {}};
     page.elements.emplace_back(Rule{10, 20, 110, 20, 1, Color{1, 0, 0}});
     page.elements.emplace_back(Box{10, 30, 100, 50, Color{0, 0, 1}});
     ParsedPage p(page, true);
@@ -258,8 +258,8 @@ TEST_CASE("ofd: rules, boxes and the page's own size") {
 
 TEST_CASE("ofd: the package — pages, fonts by id, outline, document information, the same bytes again") {
     TypesetDocument doc;
-    doc.pages.push_back(Page{595.276, 841.89, {run_of(U"第一页", 72, 100)}});
-    doc.pages.push_back(Page{595.276, 841.89, {run_of(U"第二页", 72, 100)}});
+    doc.pages.push_back(Page{595.276, 841.89, {run_of(U"第一页", 72, 100)}, {}});
+    doc.pages.push_back(Page{595.276, 841.89, {run_of(U"第二页", 72, 100)}, {}});
     doc.page_count = 2;
     doc.bookmarks = {{1, "一、组", 0, 90}, {2, "（一）条目", 1, 90}};
     doc.info = {"标题", "某市人大常委会", "主题", "bulletin 0.1.0", "十七届三次会议"};

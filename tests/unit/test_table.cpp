@@ -181,3 +181,42 @@ TEST_CASE("a group row spans the table and is never left alone at a page foot") 
         check_grid_closed(page);
     }
 }
+
+TEST_CASE("tags: a Table of THead and TBody rows, the repeated header furniture, every cell's text tagged") {
+    std::vector<TableRow> rows;
+    TableRow g;
+    g.group = true;
+    g.cells.push_back({{para("table_group", "第一方面重点建议")}});
+    rows.push_back(g);
+    for (int i = 0; i < 4; ++i) rows.push_back(row("项" + std::to_string(i), 6));
+    auto doc = typeset(table_of(rows));
+    REQUIRE(doc.pages.size() >= 2);
+    const StructureTree& tree = *doc.structure;
+    const std::size_t columns = fixture().layout.table.columns.size();
+    std::map<StructRole, int> roles;
+    for (std::uint32_t i = StructureTree::kRoot + 1; i < tree.size(); ++i) {
+        ++roles[tree[i].role];
+        CHECK(tree[i].parent < i);  // parents first
+    }
+    CHECK(roles[StructRole::kTable] == 1);
+    CHECK(roles[StructRole::kTHead] == 1);
+    CHECK(roles[StructRole::kTBody] == 1);
+    CHECK(roles[StructRole::kTR] == 1 + 5);
+    CHECK(roles[StructRole::kTH] == static_cast<int>(columns));
+    CHECK(roles[StructRole::kTD] == 1 + 4 * static_cast<int>(columns));
+    CHECK(roles[StructRole::kH1] == 4);  // the items' titles, at their outline level
+    for (std::uint32_t i = StructureTree::kRoot + 1; i < tree.size(); ++i)
+        if (tree[i].role == StructRole::kTD && tree[tree[i].parent].role == StructRole::kTR && tree[i].colspan > 1)
+            CHECK(tree[i].colspan == columns);  // the group row's one cell
+    // Every run is either furniture (the header again, page numbers) or text of a P/H node.
+    for (std::size_t p = 0; p < doc.pages.size(); ++p)
+        for (const auto& el : doc.pages.begin()[static_cast<long>(p)].elements)
+            if (const auto* run = std::get_if<GlyphRun>(&el)) {
+                if (run->repeated) continue;
+                REQUIRE(run->tag != StructureTree::kArtifact);
+                const StructRole r = tree[run->tag].role;
+                CHECK((r == StructRole::kP || r == StructRole::kH1));
+                const StructRole cell = tree[tree[run->tag].parent].role;
+                CHECK((cell == StructRole::kTD || (cell == StructRole::kTH && p == 0)));
+            }
+}
