@@ -39,10 +39,12 @@ void op(std::string& out, std::initializer_list<double> numbers, const char* nam
 
 // Tagged PDF: each stretch of elements of one structure node becomes a
 // marked-content sequence with its own MCID; furniture, rules and boxes
-// are artifacts. `mcids` gets the node of each MCID, in order.
+// are artifacts. `nodes` gets the node of each MCID, in order; the page's
+// MCIDs count from `first` on.
 struct Marking {
     std::string& content;
-    std::vector<std::uint32_t>& mcids;
+    std::vector<std::uint32_t>& nodes;
+    std::size_t first;
     const StructureTree* tree;
     long open = -1;     // -1 nothing open, 0 an artifact, else the node
     bool empty = true;  // nothing drawn in the open sequence yet
@@ -59,8 +61,8 @@ struct Marking {
         }
         content += '/';
         content += role_name((*tree)[tag].role);
-        content += " <</MCID " + std::to_string(mcids.size()) + ">> BDC\n";
-        mcids.push_back(tag);
+        content += " <</MCID " + std::to_string(nodes.size() - first) + ">> BDC\n";
+        nodes.push_back(tag);
     }
     // The node goes on in a sequence of its own (poppler reads one
     // /ActualText per marked-content sequence).
@@ -263,8 +265,8 @@ struct PdfWriter::State {
         std::string content;
         std::vector<std::size_t> fonts_used;
         std::vector<int> images_used;
-        page_mcids.emplace_back();
-        Marking mark{content, page_mcids.back(), page.structure.get()};
+        page_first_mcid.push_back(mcid_nodes.size());
+        Marking mark{content, mcid_nodes, mcid_nodes.size(), page.structure.get()};
         for (const PageElement& el : page.elements) {
             if (const auto* run = std::get_if<GlyphRun>(&el)) mark.to(run->repeated ? 0 : run->tag);
             else if (const auto* image = std::get_if<PlacedImage>(&el)) mark.to(image->tag);
@@ -403,14 +405,18 @@ struct PdfWriter::State {
         };
         std::vector<std::uint32_t> mark_start(n + 1, 0);
         std::size_t marks_total = 0;
-        for (const auto& mcids : page_mcids)
-            for (std::uint32_t node : mcids) ++mark_start[node + 1], ++marks_total;
+        // Page p's MCIDs: mcid_nodes[page_first_mcid[p] …] up to the next page's.
+        auto page_end = [this](std::size_t p) {
+            return p + 1 < page_first_mcid.size() ? page_first_mcid[p + 1] : mcid_nodes.size();
+        };
+        for (std::uint32_t node : mcid_nodes) ++mark_start[node + 1], ++marks_total;
         for (std::size_t i = 1; i <= n; ++i) mark_start[i] += mark_start[i - 1];
         std::vector<Mark> marks(marks_total);
         {
             std::vector<std::uint32_t> fill(mark_start.begin(), mark_start.end() - 1);
-            for (std::uint32_t p = 0; p < page_mcids.size(); ++p)
-                for (std::uint32_t m = 0; m < page_mcids[p].size(); ++m) marks[fill[page_mcids[p][m]]++] = {p, m};
+            for (std::uint32_t p = 0; p < page_first_mcid.size(); ++p)
+                for (std::size_t k = page_first_mcid[p]; k < page_end(p); ++k)
+                    marks[fill[mcid_nodes[k]]++] = {p, static_cast<std::uint32_t>(k - page_first_mcid[p])};
         }
         for (std::size_t i = StructureTree::kRoot; i < n; ++i) {
             const StructNode& node = tree[static_cast<std::uint32_t>(i)];
@@ -437,19 +443,36 @@ struct PdfWriter::State {
             d += "]>>";
             file.object(objects[i], std::move(d));
         }
-        std::string nums = "<</Nums[";
-        for (std::size_t p = 0; p < page_mcids.size(); ++p) {
-            nums += std::to_string(p) + "[";
-            for (std::size_t m = 0; m < page_mcids[p].size(); ++m) {
-                if (m) nums += ' ';
-                nums += pdf::ref(objects[page_mcids[p][m]]);
+        // The parent tree: a number tree of leaves of up to 256 pages each.
+        constexpr std::size_t kLeafPages = 256;
+        const std::size_t page_count = page_first_mcid.size();
+        std::vector<int> leaves;
+        for (std::size_t from = 0; from < page_count || leaves.empty(); from += kLeafPages) {
+            const std::size_t to = std::min(page_count, from + kLeafPages);
+            std::string leaf = "<<";
+            if (page_count > kLeafPages)
+                leaf += "/Limits[" + std::to_string(from) + " " + std::to_string(to == 0 ? 0 : to - 1) + "]";
+            leaf += "/Nums[";
+            for (std::size_t p = from; p < to; ++p) {
+                leaf += std::to_string(p) + "[";
+                for (std::size_t k = page_first_mcid[p]; k < page_end(p); ++k) {
+                    if (k > page_first_mcid[p]) leaf += ' ';
+                    leaf += pdf::ref(objects[mcid_nodes[k]]);
+                }
+                leaf += "]";
             }
-            nums += "]";
+            leaf += "]>>";
+            leaves.push_back(file.object(std::move(leaf)));
+            if (to == page_count) break;
         }
-        nums += "]>>";
-        const int parent_tree = file.object(std::move(nums));
+        int parent_tree = leaves.front();
+        if (leaves.size() > 1) {
+            std::string kids = "<</Kids[";
+            for (std::size_t k = 0; k < leaves.size(); ++k) kids += (k ? " " : "") + pdf::ref(leaves[k]);
+            parent_tree = file.object(kids + "]>>");
+        }
         file.object(root, "<</Type/StructTreeRoot/K " + pdf::ref(objects[StructureTree::kRoot]) + "/ParentTree " +
-                              pdf::ref(parent_tree) + "/ParentTreeNextKey " + std::to_string(page_mcids.size()) + ">>");
+                              pdf::ref(parent_tree) + "/ParentTreeNextKey " + std::to_string(page_count) + ">>");
         return root;
     }
 
@@ -503,7 +526,10 @@ struct PdfWriter::State {
 
     std::vector<std::uint16_t> codes;  // of the glyph run being written
     std::vector<std::pair<std::size_t, int>> halved_used;  // of the page being written: font, halved font's object
-    std::vector<std::vector<std::uint32_t>> page_mcids;     // per page: the node of each MCID
+    // The node of each MCID, page after page (one array: a small vector per
+    // page would be scattered among the pages' big, freed allocations).
+    std::vector<std::uint32_t> mcid_nodes;
+    std::vector<std::size_t> page_first_mcid;
 };
 
 PdfWriter::PdfWriter(ByteSink& out, PdfStandard standard)

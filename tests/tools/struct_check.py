@@ -6,7 +6,8 @@ is tagged; every character of the input comes back through the structure
 tree, in reading order (its 8-character runs contiguous there); the
 headings are H1-H4 at the levels of the outline, in its order; a table is
 Table > THead/TBody > TR > TH/TD, every TH with /Scope /Column, and every
-body row with a cell per column or one cell spanning them. Exit 0 when all
+body row with a cell per column or one cell spanning them; and (pikepdf)
+the parent tree maps each page's MCIDs to the elements that name them. Exit 0 when all
 holds, 1 with a line per problem.
 """
 
@@ -68,6 +69,35 @@ def outline_levels(path):
     return levels
 
 
+def parent_tree_problems(path):
+    """Each page's MCIDs, as its content stream opens them, map through the
+    parent tree to the elements whose /K names them on that page."""
+    problems = []
+    with pikepdf.open(path) as pdf:
+        root = pdf.Root.get("/StructTreeRoot")
+        if root is None or "/ParentTree" not in root:
+            return ["no StructTreeRoot with a ParentTree"]
+        tree = pikepdf.NumberTree(root.ParentTree)
+        for page in pdf.pages:
+            if "/StructParents" not in page:
+                problems.append("page %d has no /StructParents" % (page.index + 1))
+                continue
+            mcids = [int(m) for m in re.findall(rb"/MCID (\d+)", page.Contents.read_bytes())]
+            elements = tree.get(int(page.StructParents))
+            if elements is None or len(elements) != len(mcids) or mcids != list(range(len(mcids))):
+                problems.append("page %d: the parent tree does not list its %d MCIDs" % (page.index + 1, len(mcids)))
+                continue
+            for mcid, el in enumerate(elements):
+                kids = el.K if isinstance(el.K, pikepdf.Array) else [el.K]
+                named = any((isinstance(k, int) and int(k) == mcid and el.Pg.objgen == page.objgen) or
+                            (isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/MCR" and
+                             int(k.MCID) == mcid and k.Pg.objgen == page.objgen) for k in kids)
+                if not named:
+                    problems.append("page %d MCID %d: its element does not name it" % (page.index + 1, mcid))
+                    break
+    return problems
+
+
 def main():
     if len(sys.argv) != 3:
         print(__doc__.strip(), file=sys.stderr)
@@ -125,6 +155,7 @@ def main():
             if len(cells) != columns and not spans:
                 problems.append("a body row of %d cells in a table of %d columns" % (len(cells), columns))
                 break
+    problems += parent_tree_problems(pdf)
     for p in problems:
         print("%s: tags: %s" % (pdf, p))
     return 1 if problems else 0
