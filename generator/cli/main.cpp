@@ -71,9 +71,10 @@ int run(int argc, char** argv) {
         ->add_option_function<std::string>(
             "--pdf-standard",
             [&render_opts](const std::string& value) { render_opts.pdf_standard = bulletin::parse_pdf_standard(value); },
-            "what the PDF conforms to: 1.7 (the default) or a-2b (PDF/A-2b, ISO 19005-2, for the archive: XMP "
-            "metadata, an sRGB output intent); overrides the layout's pdf_standard")
-        ->check(CLI::IsMember({"1.7", "a-2b"}));
+            "what the PDF conforms to: 1.7 (the default), a-2b (PDF/A-2b, ISO 19005-2, for the archive: XMP "
+            "metadata, an sRGB output intent) or a-2u (the same, every glyph's text in the fonts' ToUnicode); "
+            "overrides the layout's pdf_standard")
+        ->check(CLI::IsMember({"1.7", "a-2b", "a-2u"}));
     add_layout_option(render, render_opts.request.layout);
     add_encoding_option(render, render_opts.request.encoding);
 

@@ -20,6 +20,7 @@ namespace fs = std::filesystem;
 std::optional<PdfStandard> parse_pdf_standard(std::string_view text) {
     if (text == "1.7") return PdfStandard::kPdf17;
     if (text == "a-2b") return PdfStandard::kPdfA2b;
+    if (text == "a-2u") return PdfStandard::kPdfA2u;
     return std::nullopt;
 }
 
@@ -226,7 +227,7 @@ public:
         read_newspaper(top, l);
         if (Text standard = top.text("pdf_standard"); !standard.empty()) {
             if (auto s = parse_pdf_standard(standard.value)) l.pdf_standard = *s;
-            else diags_.error(standard.pos, fmt::format("'pdf_standard' must be 1.7 or a-2b, got '{}'", standard.value));
+            else diags_.error(standard.pos, fmt::format("'pdf_standard' must be 1.7, a-2b or a-2u, got '{}'", standard.value));
         }
         top.finish();
 

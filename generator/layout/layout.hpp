@@ -102,9 +102,10 @@ struct NewspaperSpec {
 };
 
 // What a PDF declares and keeps to: plain PDF 1.7, or PDF/A-2b (ISO
-// 19005-2, level B: it looks the same in decades) for the archive.
-enum class PdfStandard { kPdf17, kPdfA2b };
-// "1.7" or "a-2b"; nullopt for anything else.
+// 19005-2, level B: it looks the same in decades) for the archive, or
+// PDF/A-2u (level U: B, and every glyph's text known).
+enum class PdfStandard { kPdf17, kPdfA2b, kPdfA2u };
+// "1.7", "a-2b" or "a-2u"; nullopt for anything else.
 std::optional<PdfStandard> parse_pdf_standard(std::string_view text);
 
 struct Layout {

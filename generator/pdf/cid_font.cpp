@@ -88,10 +88,12 @@ std::uint16_t CidFont::code_of(std::uint32_t glyph) {
     return codes_.emplace(glyph, static_cast<std::uint16_t>(code)).first->second;
 }
 
-std::uint16_t CidFont::use(std::uint32_t glyph, const std::u32string& text, bool& mapped) {
+std::uint16_t CidFont::use(std::uint32_t glyph, const std::u32string& text, bool& mapped,
+                           const std::u32string& cluster) {
     const std::uint16_t code = code_of(glyph);
     if (text.empty()) {
         mapped = false;  // a second glyph of a cluster: only ActualText can tell
+        if (!cluster.empty()) text_.try_emplace(glyph, cluster);
         return code;
     }
     auto [it, fresh] = text_.try_emplace(glyph, text);  // no node made when the glyph is known

@@ -39,10 +39,15 @@ public:
     CidFont(const CidFont&) = delete;
     CidFont& operator=(const CidFont&) = delete;
 
-    // Records that `glyph` is shown for `text` (empty for the second and
-    // later glyphs of a cluster) and returns its code. `mapped` is false when
-    // ToUnicode cannot say that this use means `text`.
-    std::uint16_t use(std::uint32_t glyph, const std::u32string& text, bool& mapped);
+    // Records that `glyph` is shown for `text` and returns its code.
+    // `mapped` is false when ToUnicode cannot say that this use means
+    // `text`. A second or later glyph of a cluster gives `text` empty and
+    // `cluster` the cluster's text: it is never mapped (the run's
+    // /ActualText tells), yet ToUnicode still names it — with the cluster's
+    // text, if nothing else — so that every glyph shown has an entry (PDF/A
+    // level U, ISO 19005-2 6.2.11.7.2).
+    std::uint16_t use(std::uint32_t glyph, const std::u32string& text, bool& mapped,
+                      const std::u32string& cluster = {});
     // The width the PDF viewer uses for that glyph, in 1/1000 em.
     int width(std::uint32_t glyph) const;
 

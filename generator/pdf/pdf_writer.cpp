@@ -104,7 +104,7 @@ std::string xml_text(const std::string& s) {
 
 // XMP for PDF/A: each entry the information dictionary's equivalent
 // (ISO 19005-2, 6.6.2.3), and the PDF/A identification (6.6.4).
-std::string xmp_packet(const DocumentInfo& info) {
+std::string xmp_packet(const DocumentInfo& info, char conformance) {
     const std::string date = date_string(kXmpDate);
     std::string x = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
                     "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
@@ -129,7 +129,9 @@ std::string xmp_packet(const DocumentInfo& info) {
     simple("xmp:CreatorTool", info.creator);
     simple("xmp:CreateDate", date);
     simple("xmp:ModifyDate", date);
-    x += "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n";
+    x += "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>";
+    x += conformance;
+    x += "</pdfaid:conformance>\n";
     x += "</rdf:Description>\n</rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>";
     return x;
 }
@@ -137,10 +139,11 @@ std::string xmp_packet(const DocumentInfo& info) {
 }  // namespace
 
 struct PdfWriter::State {
-    State(ByteSink& out, PdfStandard standard)
-        : archive(standard == PdfStandard::kPdfA2b), file(out), pages_root(file.reserve()) {}
+    State(ByteSink& out, PdfStandard conforms_to)
+        : archive(conforms_to != PdfStandard::kPdf17), standard(conforms_to), file(out), pages_root(file.reserve()) {}
 
-    bool archive;  // PDF/A-2b
+    bool archive;  // PDF/A-2b or -2u
+    PdfStandard standard;
     pdf::PdfFile file;
     int pages_root;
     std::vector<int> pages;             // page objects, in order
@@ -172,9 +175,12 @@ struct PdfWriter::State {
         // PDF/A: a font's widths are its program's (ISO 19005-2, 6.2.11.5),
         // so no halved font; the marks are placed by TJ offsets as they are.
         auto halved = [&run, this](std::size_t k) { return !archive && !run.halved.empty() && run.halved[k]; };
+        static const std::u32string kNoText;
+        const std::u32string* cluster = &kNoText;  // the text of the cluster glyph i belongs to
         for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
             bool mapped = true;
-            codes.push_back(font.use(run.glyphs[i], run.texts[i], mapped));
+            if (!run.texts[i].empty()) cluster = &run.texts[i];
+            codes.push_back(font.use(run.glyphs[i], run.texts[i], mapped, *cluster));
             actual_text = actual_text || !mapped;
             if (halved(i)) {
                 const int object = font.halved_font(run.glyphs[i], [this] { return file.reserve(); });
@@ -511,7 +517,9 @@ struct PdfWriter::State {
         if (outline) catalog += "/Outlines " + pdf::ref(outline) + "/PageMode/UseOutlines";
         if (archive) {
             // Uncompressed, so that a reader finds it without a PDF parser.
-            catalog += "/Metadata " + pdf::ref(file.stream("/Type/Metadata/Subtype/XML", xmp_packet(doc.info), false));
+            catalog += "/Metadata " + pdf::ref(file.stream("/Type/Metadata/Subtype/XML",
+                                                           xmp_packet(doc.info, standard == PdfStandard::kPdfA2u ? 'U' : 'B'),
+                                                           false));
             // Every colour is DeviceRGB or DeviceGray: an sRGB output intent
             // says what they mean (ISO 19005-2, 6.2.3 and 6.2.4.3).
             const int profile = file.stream("/N 3", srgb_icc_profile());

@@ -42,6 +42,29 @@ for yaml in "$root"/data/*.yaml "$root"/examples/*.yaml "$root"/tests/e2e/fixtur
   done
 done
 
+# PDF/A-2u (level U: every glyph shown has a Unicode value), for every input
+# in the table layout; and the checker's level-U rule fails a file whose
+# ToUnicode lost its entries.
+for yaml in "$root"/data/*.yaml "$root"/examples/*.yaml "$root"/tests/e2e/fixtures/*.yaml; do
+  [[ $(basename "$yaml") == missing-glyph.yaml ]] && continue
+  name="$(basename "$yaml" .yaml)-a2u"
+  if "$bin" render "$yaml" -o "$work/$name.pdf" --layout table --pdf-standard a-2u >/dev/null 2>"$work/err"; then
+    "${check[@]}" "$work/$name.pdf" >"$work/out" 2>&1 || { echo "FAIL $name:"; cat "$work/out"; fail=1; }
+    grep -aq "<pdfaid:conformance>U<" "$work/$name.pdf" || { echo "FAIL $name: not declared level U"; fail=1; }
+  else
+    echo "FAIL $name: render failed: $(cat "$work/err")"; fail=1
+  fi
+done
+/usr/bin/python3 - "$work/sample-a2u.pdf" "$work/broken-u.pdf" <<'PY'
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+font = next(p.Resources.Font[k] for p in pdf.pages for k in p.Resources.Font.keys())
+font.ToUnicode = pdf.make_stream(b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap endcmap end end")
+pdf.save(sys.argv[2])
+PY
+"${check[@]}" "$work/broken-u.pdf" 2>&1 | grep -q "6.2.11.7.2" ||
+  { echo "FAIL the level-U check passes a font without Unicode values"; fail=1; }
+
 # The checker fails a PDF that is not PDF/A.
 "${check[@]}" "$work/plain.pdf" >/dev/null 2>&1 && { echo "FAIL the plain PDF passes as PDF/A"; fail=1; }
 
@@ -56,7 +79,7 @@ sed 's/^kind: official/kind: official\npdf_standard: a-3x/' "$root/layouts/offic
 if "$bin" render "$sample" -o "$work/bad.pdf" --layout "$work/bad.yaml" >/dev/null 2>"$work/err"; then
   echo "FAIL pdf_standard: a-3x accepted"; fail=1
 else
-  grep -q "bad.yaml:[0-9]*:[0-9]*: error: 'pdf_standard' must be 1.7 or a-2b" "$work/err" ||
+  grep -q "bad.yaml:[0-9]*:[0-9]*: error: 'pdf_standard' must be 1.7, a-2b or a-2u" "$work/err" ||
     { echo "FAIL the message for a bad pdf_standard: $(cat "$work/err")"; fail=1; }
   [[ -e "$work/bad.pdf" ]] && { echo "FAIL a refused render wrote its output"; fail=1; }
 fi

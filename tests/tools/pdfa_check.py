@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """pdfa_check.py FILE.pdf
 
-The rules of PDF/A-2b (ISO 19005-2:2011, level B) that apply to what
-bulletin writes, checked one by one with pikepdf (qpdf), fontTools and the
+The rules of PDF/A-2b (ISO 19005-2:2011, level B) — and of level U when
+the XMP declares it (every glyph shown has a Unicode value, 6.2.11.7.2) —
+that apply to what bulletin writes, checked one by one with pikepdf (qpdf), fontTools and the
 file's bytes; veraPDF is not installable here. Each check names its clause.
 Exit 0 when every rule holds, 1 with one line per broken rule.
 
@@ -25,6 +26,21 @@ from fontTools.pens.basePen import NullPen
 from fontTools.ttLib import TTFont
 
 problems = []
+level = {"U": False}  # set from the XMP's pdfaid:conformance
+
+
+def to_unicode_codes(stream):
+    """The codes a ToUnicode CMap maps, with their UTF-16BE values."""
+    data = stream.read_bytes().decode("latin-1")
+    out = {}
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", data, re.S):
+        for code, value in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
+            out[int(code, 16)] = value
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", data, re.S):
+        for lo, hi, value in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
+            for c in range(int(lo, 16), int(hi, 16) + 1):
+                out[c] = value
+    return out
 
 
 def fail(clause, message):
@@ -140,6 +156,15 @@ def check_fonts(pdf):
         # 6.2.11.4.2: a CIDSet, if present, names every CID (we write none).
         if "/CIDSet" in desc:
             fail("6.2.11.4.2", "font %s has a CIDSet (not checked for completeness: write none)" % name)
+        # 6.2.11.7.2 (level U): every code shown maps to Unicode, and not to
+        # U+0000, U+FEFF or U+FFFE.
+        if level["U"]:
+            mapped = to_unicode_codes(font.ToUnicode) if "/ToUnicode" in font else {}
+            for c in sorted(codes):
+                value = mapped.get(c, "")
+                if not value or len(value) % 4 or value.upper() in ("0000", "FEFF", "FFFE"):
+                    fail("6.2.11.7.2", "font %s code %d has no Unicode value in its ToUnicode" % (name, c))
+                    break
         widths = font_program_widths(desc)
         declared = w_array(cid.get("/W"))
         dw = float(cid.get("/DW", 1000))
@@ -271,6 +296,7 @@ def check_catalog(pdf):
         fail("6.6.4", "pdfaid:part is not 2")
     if value("pdfaid", "conformance") not in ("B", "U", "A"):
         fail("6.6.4", "pdfaid:conformance is not B, U or A")
+    level["U"] = value("pdfaid", "conformance") in ("U", "A")
     # 6.6.2.3: the information dictionary and the XMP say the same.
     info = pdf.trailer.get("/Info", {})
     pairs = [("/Title", "dc", "title"), ("/Author", "dc", "creator"), ("/Subject", "dc", "description"),
@@ -301,7 +327,7 @@ def main():
         check_fonts(pdf)
         check_colour_and_images(pdf)
     for p in problems:
-        print("%s: PDF/A-2b %s" % (path, p))
+        print("%s: PDF/A-2%s %s" % (path, "u" if level["U"] else "b", p))
     return 1 if problems else 0
 
 
