@@ -438,12 +438,23 @@ struct PdfWriter::State {
             const bool one_page = c0 == c1 && m0 < m1 && marks[m0].page == marks[m1 - 1].page;
             if (one_page) d += "/Pg " + pdf::ref(pages[marks[m0].page]);
             d += "/K[";
-            for (std::uint32_t k = c0; k < c1; ++k) d += pdf::ref(objects[children[k]]) + ' ';
-            for (std::uint32_t k = m0; k < m1; ++k) {
-                if (one_page) d += std::to_string(marks[k].mcid) + ' ';
-                else
-                    d += "<</Type/MCR/Pg " + pdf::ref(pages[marks[k].page]) + "/MCID " + std::to_string(marks[k].mcid) +
+            // Kids in the order they are read: a child element (a Span of a
+            // paragraph) where its first content is, among the node's own.
+            auto first_mark = [&](std::uint32_t kid) {
+                return mark_start[kid] < mark_start[kid + 1] ? marks[mark_start[kid]] : Mark{~0u, ~0u};
+            };
+            auto before = [](const Mark& a, const Mark& b) { return a.page != b.page ? a.page < b.page : a.mcid < b.mcid; };
+            std::uint32_t c = c0, m = m0;
+            while (c < c1 || m < m1) {
+                if (c < c1 && (m == m1 || !before(marks[m], first_mark(children[c])))) {
+                    d += pdf::ref(objects[children[c++]]) + ' ';
+                } else if (one_page) {
+                    d += std::to_string(marks[m++].mcid) + ' ';
+                } else {
+                    d += "<</Type/MCR/Pg " + pdf::ref(pages[marks[m].page]) + "/MCID " + std::to_string(marks[m].mcid) +
                          ">> ";
+                    ++m;
+                }
             }
             if (d.back() == ' ') d.pop_back();
             d += "]>>";

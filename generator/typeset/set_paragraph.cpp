@@ -6,6 +6,21 @@
 
 namespace bulletin {
 
+std::vector<std::int32_t> strong_span_ranks(const Paragraph& p) {
+    std::vector<std::int32_t> rank(p.spans.size(), -1);
+    if (p.spans.size() < 2) return rank;  // all bold, or all plain: the paragraph itself
+    std::int32_t next = 0;
+    for (std::size_t i = 0; i < p.spans.size(); ++i)
+        if (p.spans[i].strong) rank[i] = next++;
+    return rank;
+}
+
+std::size_t strong_span_count(const Paragraph& p) {
+    std::size_t n = 0;
+    for (std::int32_t r : strong_span_ranks(p)) n += r >= 0 ? 1 : 0;
+    return n;
+}
+
 SetParagraph set_paragraph(const Paragraph& paragraph, const Layout& layout, const FontSet& fonts, double width,
                            std::vector<MissingChar>& missing) {
     SetParagraph sp;
@@ -29,6 +44,8 @@ SetParagraph set_paragraph(const Paragraph& paragraph, const Layout& layout, con
             runs.push_back({span.text, span.strong ? strong : regular, size, st.color, st.tracking, span.origin,
                             span.fit_chars});
         sp.pieces = shape_paragraph(runs, fonts, missing_out);
+        const std::vector<std::int32_t> rank = strong_span_ranks(paragraph);
+        for (Piece& piece : sp.pieces) piece.strong_rank = piece.run < rank.size() ? rank[piece.run] : -1;
         sp.lines = break_lines(sp.pieces, first, measure, st.align, st.uneven);
     };
     sp.size = st.size;
@@ -79,14 +96,18 @@ void draw_line(const SetParagraph& p, std::size_t index, double x, double y, Pag
         const Piece& piece = p.pieces[k];
         if (piece.glyphs.empty()) continue;
         double piece_x = left + line.x[k - line.begin] - piece.trim_left;
-        if (!run || run->face != piece.face || run->size != piece.size || !(run->color == piece.color)) {
+        const std::uint32_t piece_tag =
+            tag != StructureTree::kArtifact && piece.strong_rank >= 0 ? tag + 1 + static_cast<std::uint32_t>(piece.strong_rank)
+                                                                      : tag;
+        if (!run || run->face != piece.face || run->size != piece.size || !(run->color == piece.color) ||
+            run->tag != piece_tag) {
             GlyphRun fresh;
             fresh.face = piece.face;
             fresh.size = piece.size;
             fresh.color = piece.color;
             fresh.x = piece_x;
             fresh.y = baseline;
-            fresh.tag = tag;
+            fresh.tag = piece_tag;
             page.elements.emplace_back(std::move(fresh));
             run = &std::get<GlyphRun>(page.elements.back());
         }

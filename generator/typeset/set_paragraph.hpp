@@ -27,6 +27,12 @@ struct SetParagraph {
     double height() const { return style->leading * static_cast<double>(lines.size()); }
 };
 
+// Tagged PDF: for each span, its rank among the strong spans that are
+// tagged as Spans of their own (-1: none) — every strong span of a
+// paragraph of several spans (a label before its text, bold words).
+std::vector<std::int32_t> strong_span_ranks(const Paragraph& p);
+std::size_t strong_span_count(const Paragraph& p);
+
 // Sets `paragraph` in its style at `width`. Characters no font has are added
 // to `missing` (the caller reports them all at once).
 SetParagraph set_paragraph(const Paragraph& paragraph, const Layout& layout, const FontSet& fonts, double width,

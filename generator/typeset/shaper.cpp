@@ -231,6 +231,7 @@ std::vector<Piece> shape_paragraph(const std::vector<TextRun>& runs, const FontS
             if (pieces.size() == first_piece || piece_start.back() != cluster) {
                 Piece p;
                 p.face = face;
+                p.run = static_cast<std::uint32_t>(span.run);
                 p.size = run.size;
                 p.color = run.color;
                 pieces.push_back(std::move(p));

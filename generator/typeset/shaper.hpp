@@ -59,6 +59,10 @@ struct Piece {
     // at a cost (after / . - ? & = _): such an address is kept whole where
     // it fits.
     bool url_break = false;
+    std::uint32_t run = 0;  // the TextRun (the paragraph's span) it comes from
+    // Tagged PDF: its span's rank among the paragraph's strong spans that
+    // are tagged on their own (a label: 主办单位：), or -1 (set_paragraph).
+    std::int32_t strong_rank = -1;
     double width() const { return advance - trim_left - trim_right; }
 };
 

@@ -10,6 +10,7 @@ const char* role_name(StructRole role) {
         case StructRole::kH3: return "H3";
         case StructRole::kH4: return "H4";
         case StructRole::kP: return "P";
+        case StructRole::kSpan: return "Span";
         case StructRole::kFigure: return "Figure";
         case StructRole::kTable: return "Table";
         case StructRole::kTHead: return "THead";

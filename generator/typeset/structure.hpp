@@ -19,7 +19,7 @@
 namespace bulletin {
 
 enum class StructRole : std::uint8_t {
-    kDocument, kH1, kH2, kH3, kH4, kP, kFigure, kTable, kTHead, kTBody, kTR, kTH, kTD
+    kDocument, kH1, kH2, kH3, kH4, kP, kSpan, kFigure, kTable, kTHead, kTBody, kTR, kTH, kTD
 };
 // The standard structure type's name (ISO 32000-1, 14.8.4): "H1", "TD" …
 const char* role_name(StructRole role);
@@ -41,6 +41,14 @@ public:
     std::uint32_t add(StructRole role, std::uint32_t parent, std::uint16_t colspan = 1) {
         nodes_.push_back({parent, role, colspan});
         return static_cast<std::uint32_t>(nodes_.size() - 1);
+    }
+    // A paragraph (P, or H1–H4 at its outline level) and, right after it,
+    // `strong_spans` Span children: the labels and bold words of its text
+    // (draw_line gives a strong span of rank k the node paragraph + 1 + k).
+    std::uint32_t add_paragraph(int outline_level, std::uint32_t parent, std::size_t strong_spans) {
+        const std::uint32_t p = add(paragraph_role(outline_level), parent);
+        for (std::size_t k = 0; k < strong_spans; ++k) add(StructRole::kSpan, p);
+        return p;
     }
     // The text a reader hears for a figure (its caption).
     void set_alt(std::uint32_t node, std::string text) { alt_[node] = std::move(text); }

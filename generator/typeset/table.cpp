@@ -66,7 +66,7 @@ TableSetter::Row TableSetter::make_row(const std::vector<TableCell>& cells, bool
         const std::uint32_t td = tr ? structure_->add(header ? StructRole::kTH : StructRole::kTD, tr, span) : 0;
         for (const Paragraph& p : cells[c].paragraphs)
             append_paragraph(cell.items, set_(p, w - 2 * spec_.padding),
-                             td ? structure_->add(paragraph_role(p.outline_level), td) : 0);
+                             td ? structure_->add_paragraph(p.outline_level, td, strong_span_count(p)) : 0);
         while (!cell.items.empty() && cell.items.back().discardable) cell.items.pop_back();
         cell.middle = header || (!group && c < spec_.columns.size() && spec_.columns[c].middle);
         if (header) cell.background = spec_.header_background;

@@ -76,7 +76,7 @@ TypesetDocument Typesetter::typeset(const Document& doc, PageSink* sink) {
 }
 
 std::uint32_t Typesetter::tag(const Paragraph& p) {
-    return structure_ ? structure_->add(paragraph_role(p.outline_level), StructureTree::kRoot)
+    return structure_ ? structure_->add_paragraph(p.outline_level, StructureTree::kRoot, strong_span_count(p))
                       : StructureTree::kArtifact;
 }
 

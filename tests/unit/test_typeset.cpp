@@ -2,6 +2,7 @@
 // and font fallback, with the fonts the set-up installs.
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <random>
 
 #include "bundled.hpp"
@@ -353,4 +354,34 @@ TEST_CASE("a web address is kept whole where it fits a line, and broken only aft
         const bool at_the_at = mail[i].back() == U'@' || mail[i + 1].front() == U'@';
         CHECK_FALSE(at_the_at);
     }
+}
+
+TEST_CASE("tags: a heading at its outline level, a label and bold words as Spans of their paragraph") {
+    const Layout layout = testing::bundled_layout("official");
+    Document doc;
+    Paragraph heading{"heading1", {{"一、标题", false, {}}}, 1, "标题", false};
+    Paragraph field{"body", {{"主办单位：", true, {}}, {"经信局，", false, {}}, {"重点", true, {}}, {"推进。", false, {}}}, 0, {}, false};
+    Paragraph plain{"body", {{"全段加粗。", true, {}}}, 0, {}, false};  // one span: the paragraph itself
+    doc.body = {heading, field, plain};
+    TypesetDocument out = Typesetter(layout, testing::bundled_fonts(), "t").typeset(doc);
+    const StructureTree& tree = *out.structure;
+    std::map<std::string, std::string> text_of_role;  // role name -> text drawn under it, in order
+    std::vector<std::pair<std::string, std::uint32_t>> order;
+    for (const auto& el : out.pages.begin()->elements)
+        if (const auto* run = std::get_if<GlyphRun>(&el)) {
+            if (run->repeated) continue;  // the page number
+            REQUIRE(run->tag != StructureTree::kArtifact);
+            std::u32string t;
+            for (const auto& s : run->texts) t += s;
+            text_of_role[role_name(tree[run->tag].role)] += utf8::encode(t);
+            if (tree[run->tag].role == StructRole::kSpan) CHECK(tree[tree[run->tag].parent].role == StructRole::kP);
+        }
+    CHECK(text_of_role["H1"] == "一、标题");
+    CHECK(text_of_role["Span"] == "主办单位：重点");
+    CHECK(text_of_role["P"] == "经信局，推进。全段加粗。");
+    // P, its two Spans right after it; the single-span paragraph has none.
+    std::vector<StructRole> roles;
+    for (std::uint32_t i = StructureTree::kRoot + 1; i < tree.size(); ++i) roles.push_back(tree[i].role);
+    CHECK(roles == std::vector<StructRole>{StructRole::kH1, StructRole::kP, StructRole::kSpan, StructRole::kSpan,
+                                           StructRole::kP});
 }
