@@ -26,5 +26,7 @@ int run_validate(const std::vector<std::string>& files, const RenderRequest& opt
 int run_fonts(const std::string& manifest, bool fontconfig);
 int run_lint(const std::vector<std::string>& files, Encoding encoding);
 int run_render(const RenderOptions& options);
+// A ledger saved as CSV -> `output`, a bulletin YAML file.
+int run_import(const std::string& ledger, const std::string& output);
 
 }  // namespace bulletin::cli

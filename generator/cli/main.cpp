@@ -86,6 +86,14 @@ int run(int argc, char** argv) {
     lint->add_option("FILE", lint_files, "bulletin YAML file(s)")->required()->check(CLI::ExistingPath);
     add_encoding_option(lint, lint_encoding);
 
+    std::string ledger, ledger_output;
+    auto* import = app.add_subcommand(
+        "import", "Make a bulletin YAML file from a ledger (台账) saved as CSV — UTF-8 or GB18030 (Excel's CSV), "
+                  "one row per suggestion or proposal under a header row (序号, 案号, 案由/标题, 领衔代表, 领办领导, "
+                  "主办单位, 办理情况 …); a column it does not know is kept in each item's note");
+    import->add_option("LEDGER", ledger, "the ledger, .csv")->required()->check(CLI::ExistingPath);
+    import->add_option("-o,--output", ledger_output, "the YAML file to write")->required();
+
     std::string manifest;
     auto* fonts = app.add_subcommand(
         "fonts", "Show which installed font each font role (仿宋, 黑体, 楷体 …) resolved to, and the fallbacks");
@@ -116,6 +124,7 @@ int run(int argc, char** argv) {
     if (render->parsed()) return run_render(render_opts);
     if (fonts->parsed()) return run_fonts(manifest, fontconfig);
     if (lint->parsed()) return run_lint(lint_files, lint_encoding);
+    if (import->parsed()) return run_import(ledger, ledger_output);
     return kUsageError;
 }
 

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "support/diagnostics.hpp"
+#include "ledger/csv.hpp"
 #include "support/number_text.hpp"
 #include "support/suggest.hpp"
 #include "support/utf8.hpp"
@@ -89,4 +90,22 @@ TEST_CASE("numbers in content streams: three decimals, no trailing zeros, the sa
         const std::string want = rounded == 0 ? "0" : std::string(buf, end);
         REQUIRE(num(v) == want);
     }
+}
+
+TEST_CASE("csv: quoted cells with commas, quotes and line breaks; CRLF; BOM; GB18030; blank rows skipped") {
+    bulletin::Diagnostics d("t.csv");
+    auto rows = bulletin::read_csv("\xEF\xBB\xBF" "a,\"b,c\",\"say \"\"hi\"\"\"\r\n\r\n,,\r\n\"x\r\ny\",z\r\n", d);
+    REQUIRE(rows);
+    REQUIRE(rows->size() == 2);
+    CHECK((*rows)[0].cells == std::vector<std::string>{"a", "b,c", "say \"hi\""});
+    CHECK((*rows)[0].line == 1);
+    CHECK((*rows)[1].cells == std::vector<std::string>{"x\ny", "z"});
+    CHECK((*rows)[1].line == 4);
+    // 案由 in GB18030: B0 B8 D3 C9.
+    auto gb = bulletin::read_csv("\xB0\xB8\xD3\xC9,1\n", d);
+    REQUIRE(gb);
+    CHECK((*gb)[0].cells == std::vector<std::string>{"案由", "1"});
+    CHECK(d.ok());
+    CHECK_FALSE(bulletin::read_csv("a,\"open\n", d));
+    CHECK_FALSE(d.ok());
 }
