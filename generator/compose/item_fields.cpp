@@ -88,8 +88,9 @@ void add_block_field(std::vector<Paragraph>& out, const Item& item, const LabelC
 }  // namespace
 
 const std::vector<std::string>& item_field_order() {
-    static const std::vector<std::string> order = {"proposers", "leaders",    "supervisors", "hosts", "cohosts",
-                                                   "result",    "progress",   "next_steps",  "related", "note"};
+    static const std::vector<std::string> order = {
+        "proposers", "seconders", "leaders",   "supervisors", "hosts",      "cohosts", "result",
+        "satisfaction", "replied", "reply_ref", "progress",    "next_steps", "related", "note"};
     return order;
 }
 
@@ -103,7 +104,8 @@ std::vector<Paragraph> field_paragraphs(const Item& item, const std::string& fie
         std::string count = labels.label("related_count", item);
         if (!out.empty() && !item.related.empty() && !count.empty())
             out.back().spans.push_back({format_number(count, static_cast<long long>(item.related.size())), false, {}});
-    } else if (field == "supervisors") add_list_field(out, item, labels, style, field, item.supervisors);
+    } else if (field == "seconders") add_list_field(out, item, labels, style, field, item.seconders);
+    else if (field == "supervisors") add_list_field(out, item, labels, style, field, item.supervisors);
     else if (field == "hosts") add_list_field(out, item, labels, style, field, item.hosts);
     else if (field == "cohosts") add_list_field(out, item, labels, style, field, item.cohosts);
     else if (field == "progress") add_block_field(out, item, labels, style, field, item.progress);
@@ -121,6 +123,13 @@ std::vector<Paragraph> field_paragraphs(const Item& item, const std::string& fie
     } else if (field == "result" && !item.result.empty()) {
         out.push_back(labelled(style, labels.label("result", item),
                                {{item.result.value, false, item_origin(item, "result", item.result)}}));
+    } else if ((field == "satisfaction" && !item.satisfaction.empty()) ||
+               (field == "reply_ref" && !item.reply_ref.empty())) {
+        const Text& value = field == "satisfaction" ? item.satisfaction : item.reply_ref;
+        out.push_back(labelled(style, labels.label(field, item),
+                               {{utf8::trim(value.value), false, item_origin(item, field, value)}}));
+    } else if (field == "replied" && !item.replied.empty()) {
+        out.push_back(labelled(style, labels.label("replied", item), {{chinese_date(item.replied.value), false, {}}}));
     } else if (field == "related") {
         for (const Item& rel : item.related) {
             out.push_back(labelled(style, labels.label("related", item),

@@ -1,6 +1,7 @@
 #include "ledger/ledger.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 
 #include <fmt/format.h>
@@ -137,6 +138,28 @@ std::optional<long> number_in(const std::string& cell) {
     return std::stol(digits);
 }
 
+// 2024-06-30, 2024/6/30, 2024.6.30 or 2024年6月30日 as an ISO date.
+std::optional<std::string> iso_date(const std::string& cell) {
+    std::vector<unsigned> parts;
+    std::string digits;
+    for (char32_t c : utf8::decode(cell) + U' ') {
+        if (c >= U'0' && c <= U'9') {
+            digits += static_cast<char>(c);
+        } else {
+            if (!digits.empty()) parts.push_back(static_cast<unsigned>(std::stoul(digits.substr(0, 9))));
+            digits.clear();
+            if (c != U'-' && c != U'/' && c != U'.' && c != U'年' && c != U'月' && c != U'日' && c != U' ') return std::nullopt;
+        }
+    }
+    if (parts.size() != 3 || parts[0] < 1900 || parts[0] > 2999 || parts[1] < 1 || parts[1] > 12 || parts[2] < 1 ||
+        parts[2] > 31)
+        return std::nullopt;
+    const std::chrono::year_month_day ymd{std::chrono::year(static_cast<int>(parts[0])), std::chrono::month(parts[1]),
+                                          std::chrono::day(parts[2])};
+    if (!ymd.ok()) return std::nullopt;
+    return fmt::format("{:04}-{:02}-{:02}", parts[0], parts[1], parts[2]);
+}
+
 std::optional<std::string> result_in(const std::string& cell) {
     for (char c : cell)
         if (c == 'A' || c == 'B' || c == 'C' || c == 'D') return std::string(1, c);
@@ -230,6 +253,7 @@ std::optional<std::string> ledger_to_yaml(const std::vector<CsvRow>& rows, const
             else note.push_back(header_of[Field::kNumber] + "：" + cell[Field::kNumber]);
         }
         put_list(y, "proposers", cell.count(Field::kProposers) ? list_of(cell[Field::kProposers], true) : std::vector<std::string>{}, in);
+        put_list(y, "seconders", cell.count(Field::kSeconders) ? list_of(cell[Field::kSeconders], true) : std::vector<std::string>{}, in);
         put_list(y, "leaders", cell.count(Field::kLeaders) ? list_of(cell[Field::kLeaders], true) : std::vector<std::string>{}, in);
         put_list(y, "supervisors", cell.count(Field::kSupervisors) ? list_of(cell[Field::kSupervisors], true) : std::vector<std::string>{}, in);
         put_list(y, "hosts", cell.count(Field::kHosts) ? list_of(cell[Field::kHosts], false) : std::vector<std::string>{}, in);
@@ -238,12 +262,18 @@ std::optional<std::string> ledger_to_yaml(const std::vector<CsvRow>& rows, const
             if (auto res = result_in(cell[Field::kResult])) y += in + "result: " + *res + "\n";
             else note.push_back(header_of[Field::kResult] + "：" + cell[Field::kResult]);
         }
+        if (cell.count(Field::kSatisfaction)) {
+            const std::string s = without_spaces(cell[Field::kSatisfaction]);
+            if (s == "满意" || s == "基本满意" || s == "不满意") y += in + "satisfaction: " + s + "\n";
+            else note.push_back(header_of[Field::kSatisfaction] + "：" + cell[Field::kSatisfaction]);
+        }
+        if (cell.count(Field::kReplied)) {
+            if (auto d = iso_date(cell[Field::kReplied])) y += in + "replied: " + *d + "\n";
+            else note.push_back(header_of[Field::kReplied] + "：" + cell[Field::kReplied]);
+        }
+        if (cell.count(Field::kReplyRef)) y += in + "reply_ref: " + quoted(cell[Field::kReplyRef]) + "\n";
         if (cell.count(Field::kProgress)) put_block(y, "progress", cell[Field::kProgress], in);
         if (cell.count(Field::kNextSteps)) put_block(y, "next_steps", cell[Field::kNextSteps], in);
-        // Fields the input has no key for yet: kept in the note, named.
-        for (auto [f, label] : {std::pair{Field::kSeconders, "附议人"}, {Field::kSatisfaction, "满意度"},
-                                {Field::kReplied, "答复日期"}, {Field::kReplyRef, "答复文号"}})
-            if (cell.count(f)) note.insert(note.begin(), std::string(label) + "：" + cell[f]);
         if (!note.empty()) {
             std::string joined;
             for (const auto& n : note) joined += (joined.empty() ? "" : "；") + n;

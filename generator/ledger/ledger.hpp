@@ -2,10 +2,11 @@
 // as a bulletin YAML file.
 //
 // Columns are recognised by their header in the spellings offices use
-// (案号, 案由, 领衔代表, 主办单位 …: see kColumns in ledger.cpp). A column not
-// recognised is named in `notes` and its text kept in each item's `note`;
-// so are the ledgers' fields the input format has no key for yet (附议人,
-// 满意度, 答复日期, 答复文号). Nothing in a cell is dropped.
+// (案号, 案由, 领衔代表, 附议人, 主办单位, 满意度, 答复日期 …: see kColumns in
+// ledger.cpp). A column not recognised is named in `notes` and its text
+// kept in each item's `note`; so is a value its key cannot take (a 满意度
+// other than 满意/基本满意/不满意, a date that is not one). Nothing in a cell
+// is dropped.
 //
 // Contract: ledger_to_yaml() returns YAML text that `bulletin validate`
 // accepts (every value quoted, lists split at 、，；, paragraphs as block

@@ -41,7 +41,11 @@ struct Item {
     std::vector<Text> supervisors;
     std::vector<Text> hosts;
     std::vector<Text> cohosts;
-    Text result;  // A | B | C (optional)
+    Text result;  // A | B | C | D (optional)
+    std::vector<Text> seconders;  // 附议人
+    Text satisfaction;            // 满意 | 基本满意 | 不满意 (optional)
+    Text replied;                 // 答复日期: ISO date, validated
+    Text reply_ref;               // 答复文号
     Text progress;
     Text next_steps;
     std::vector<Item> related;

@@ -21,7 +21,7 @@ const std::vector<std::string>& label_keys() {
         "seq",      "title",      "proposers", "leaders", "supervisors", "hosts",   "cohosts",
         "result",   "progress",   "next_steps", "related", "note",       "reporter", "photographer",
         "group",    "number",     "sentence",   "led_by",  "etc",        "image",
-        "related_count"};
+        "related_count", "seconders", "satisfaction", "replied", "reply_ref"};
     return keys;
 }
 
@@ -35,10 +35,11 @@ void for_each_text(const Bulletin& b, const std::function<void(const Text&, cons
     visit(b.intro, "intro");
     std::function<void(const Item&, const std::string&)> item = [&](const Item& it, const std::string& where) {
         for (auto [t, name] : {std::pair{&it.title, "title"}, {&it.progress, "progress"},
-                               {&it.next_steps, "next_steps"}, {&it.note, "note"}})
+                               {&it.next_steps, "next_steps"}, {&it.note, "note"}, {&it.reply_ref, "reply_ref"},
+                               {&it.satisfaction, "satisfaction"}})
             visit(*t, where + ", " + name);
         for (auto [list, name] : {std::pair{&it.proposers, "proposers"}, {&it.supervisors, "supervisors"},
-                                  {&it.hosts, "hosts"}, {&it.cohosts, "cohosts"}})
+                                  {&it.hosts, "hosts"}, {&it.cohosts, "cohosts"}, {&it.seconders, "seconders"}})
             for (const Text& t : *list) visit(t, where + ", " + name);
         for (const Leader& l : it.leaders) {
             visit(l.name, where + ", leaders");
@@ -138,7 +139,7 @@ private:
         m.session = r.text("session");
         m.year = r.integer("year", 1949, 2999);
         m.date = r.text("date");
-        if (!m.date.empty()) check_date(m.date);
+        if (!m.date.empty()) check_date(m.date, "date");
         read_column(r, m);
         read_byline(r, m);
         m.layout = r.text("layout");
@@ -147,7 +148,7 @@ private:
         return m;
     }
 
-    void check_date(const Text& date) {
+    void check_date(const Text& date, const char* key) {
         unsigned y = 0, mo = 0, d = 0;
         char tail = 0;
         bool shaped = std::sscanf(date.value.c_str(), "%4u-%2u-%2u%c", &y, &mo, &d, &tail) == 3 &&
@@ -155,7 +156,7 @@ private:
         std::chrono::year_month_day ymd{std::chrono::year(static_cast<int>(y)), std::chrono::month(mo),
                                         std::chrono::day(d)};
         if (!shaped || !ymd.ok())
-            diags_.error(date.pos, fmt::format("'date' must be a date written YYYY-MM-DD, got '{}'", date.value));
+            diags_.error(date.pos, fmt::format("'{}' must be a date written YYYY-MM-DD, got '{}'", key, date.value));
     }
 
     void read_column(MapReader& r, Meta& m) {
@@ -278,8 +279,18 @@ private:
         it.hosts = r.texts("hosts");
         it.cohosts = r.texts("cohosts");
         it.result = r.text("result");
-        if (!it.result.empty() && it.result.value != "A" && it.result.value != "B" && it.result.value != "C")
-            diags_.error(it.result.pos, fmt::format("'result' must be A, B or C, got '{}'", it.result.value));
+        if (!it.result.empty() && it.result.value != "A" && it.result.value != "B" && it.result.value != "C" &&
+            it.result.value != "D")
+            diags_.error(it.result.pos, fmt::format("'result' must be A, B, C or D, got '{}'", it.result.value));
+        it.seconders = r.texts("seconders");
+        it.satisfaction = r.text("satisfaction");
+        if (!it.satisfaction.empty() && it.satisfaction.value != "满意" && it.satisfaction.value != "基本满意" &&
+            it.satisfaction.value != "不满意")
+            diags_.error(it.satisfaction.pos, fmt::format("'satisfaction' must be 满意, 基本满意 or 不满意, got '{}'",
+                                                          it.satisfaction.value));
+        it.replied = r.text("replied");
+        if (!it.replied.empty()) check_date(it.replied, "replied");
+        it.reply_ref = r.text("reply_ref");
         it.progress = r.text("progress");
         it.next_steps = r.text("next_steps");
         it.note = r.text("note");

@@ -15,11 +15,11 @@ work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
 /usr/bin/python3 - <<'PY'
 rows = [
-    ["平湖市政协2024年度重点提案办理情况台账", "", "", "", "", "", "", "", ""],
-    ["序号", "提案号", "案由", "提案人", "领办领导", "承办单位", "落实情况", "联系电话", "方面"],
-    ["1", "第4号", "关于加快培育汽车产业标志性产业链的建议", "民进平湖市委会", "杨　献", "经信局", "举办2024中德汽车产业大会，\"聚才建圈\"。\n累计173家企业开展数智改造。", "0573-85012345", "产业发展"],
-    ["2", "173", "关于加快推进虹霓工业园区转型升级的建议", "王富国、李　四", "张三，罗祖盘", "经信局、当湖街道", "园区内10KV高压线改迁工程已于10月4日开工", "", "产业发展"],
-    ["3", "23", "关于鼓励企业“走出去”培育壮大“地瓜经济”的建议", "应荣", "李浩锋", "商务局", "已完成，成效明显。", "", "开放合作"],
+    ["平湖市政协2024年度重点提案办理情况台账", "", "", "", "", "", "", "", "", "", "", "", ""],
+    ["序号", "提案号", "案由", "提案人", "领办领导", "承办单位", "落实情况", "联系电话", "方面", "附议人", "满意度", "答复时间", "答复文号"],
+    ["1", "第4号", "关于加快培育汽车产业标志性产业链的建议", "民进平湖市委会", "杨　献", "经信局", "举办2024中德汽车产业大会，\"聚才建圈\"。\n累计173家企业开展数智改造。", "0573-85012345", "产业发展", "赵六、钱　七", "满意", "2024/6/30", "平经信〔2024〕4号"],
+    ["2", "173", "关于加快推进虹霓工业园区转型升级的建议", "王富国、李　四", "张三，罗祖盘", "经信局、当湖街道", "园区内10KV高压线改迁工程已于10月4日开工", "", "产业发展", "", "基本满意", "2024年7月1日", ""],
+    ["3", "23", "关于鼓励企业“走出去”培育壮大“地瓜经济”的建议", "应荣", "李浩锋", "商务局", "已完成，成效明显。", "", "开放合作", "", "较满意", "六月底", ""],
 ]
 def csv(rows, eol):
     out = []
@@ -32,9 +32,10 @@ open("plain.csv", "w", encoding="utf-8").write(csv(rows, "\n"))
 # Every character of the cells that must come back: not the header, seq and
 # number (the layout numbers them), a group's name once (it heads the group),
 # lists without their separators (the layout joins the names its own way).
-lists = (3, 4, 5)
+# Dates are printed as 年月日 (a cell that is no date stays, in the note).
+lists = (3, 4, 5, 9)
 want = "".join(c.replace("、", "").replace("，", "") if i in lists else c
-               for r in rows[2:] for i, c in enumerate(r) if i not in (0, 1, 8))
+               for r in rows[2:] for i, c in enumerate(r) if i not in (0, 1, 8) and not (i == 11 and r[i] != "六月底"))
 want += "".join(sorted(set(r[8] for r in rows[2:]))) + rows[0][0]
 open("want.txt", "w", encoding="utf-8").write("".join(ch for ch in want if not ch.isspace() and ch != "\u3000"))
 open("notitle.csv", "w", encoding="utf-8").write("序号,领办领导,主办单位\n1,杨献,法院\n")
@@ -60,6 +61,10 @@ if lost:
 PY
     grep -q '杨献' "$f.yaml" || { echo "FAIL $f: a padded name kept its padding"; fail=1; }
     grep -q '"王富国", "李四"' "$f.yaml" || { echo "FAIL $f: names not split or not plain"; fail=1; }
+    for key in 'seconders: \["赵六", "钱七"\]' 'satisfaction: 满意' 'satisfaction: 基本满意' 'replied: 2024-06-30' \
+               'replied: 2024-07-01' 'reply_ref: "平经信〔2024〕4号"' 'note: "满意度：较满意；答复时间：六月底"'; do
+      grep -q "$key" "$f.yaml" || { echo "FAIL $f: no $key in the YAML"; fail=1; }
+    done
   else
     echo "FAIL render $f.yaml: $(cat err)"; fail=1
   fi

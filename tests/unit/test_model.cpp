@@ -222,16 +222,20 @@ TEST_CASE("unknown keys get a did-you-mean") {
                });
 }
 
-TEST_CASE("result must be A, B or C, kind one of 建议 提案 议案") {
+TEST_CASE("result must be A, B, C or D, kind one of 建议 提案 议案, satisfaction and reply date as ledgers keep them") {
     auto p = problems(
         "bulletin: {title: 公报}\n"
         "items:\n"
-        "  - {title: 甲, result: D}\n"
+        "  - {title: 甲, result: E}\n"
         "  - {title: 乙, result: A类}\n"
-        "  - {title: 丙, result: B, kind: 意见}\n");
-    CHECK(p == std::vector<std::string>{"3:24: 'result' must be A, B or C, got 'D'",
-                                        "4:24: 'result' must be A, B or C, got 'A类'",
-                                        "5:33: 'kind' must be 建议, 提案 or 议案, got '意见'"});
+        "  - {title: 丙, result: B, kind: 意见}\n"
+        "  - {title: 丁, result: D, satisfaction: 基本满意, replied: 2024-06-30, seconders: [甲, 乙], reply_ref: 函12号}\n"
+        "  - {title: 戊, satisfaction: 较满意, replied: 2024-02-30}\n");
+    CHECK(p == std::vector<std::string>{"3:24: 'result' must be A, B, C or D, got 'E'",
+                                        "4:24: 'result' must be A, B, C or D, got 'A类'",
+                                        "5:33: 'kind' must be 建议, 提案 or 议案, got '意见'",
+                                        "7:30: 'satisfaction' must be 满意, 基本满意 or 不满意, got '较满意'",
+                                        "7:44: 'replied' must be a date written YYYY-MM-DD, got '2024-02-30'"});
 }
 
 TEST_CASE("a number used twice, also across related items") {

@@ -92,7 +92,7 @@ TEST_CASE("numbers in content streams: three decimals, no trailing zeros, the sa
     }
 }
 
-TEST_CASE("csv: quoted cells with commas, quotes and line breaks; CRLF; BOM; GB18030; blank rows skipped") {
+TEST_CASE("csv: quoted cells with commas, quotes and line breaks, CRLF, a BOM, GB18030, blank rows skipped") {
     bulletin::Diagnostics d("t.csv");
     auto rows = bulletin::read_csv("\xEF\xBB\xBF" "a,\"b,c\",\"say \"\"hi\"\"\"\r\n\r\n,,\r\n\"x\r\ny\",z\r\n", d);
     REQUIRE(rows);
