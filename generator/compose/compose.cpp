@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "compose/summary.hpp"
 #include "compose/text.hpp"
 #include "support/utf8.hpp"
 
@@ -118,6 +119,7 @@ void front_matter(std::vector<Block>& out, const Bulletin& b, const LabelContext
     blank.style = "body";
     out.push_back(blank);
     paragraphs(out, b.intro, "body", "intro");
+    if (m.summary) out.push_back(make_paragraph("body", summary_text(b, labels.default_kind), {}));
 }
 
 void paragraphs(std::vector<Block>& out, const Text& text, const std::string& style, const std::string& where) {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "compose/compose.hpp"
+#include "compose/summary.hpp"
 #include "compose/text.hpp"
 #include "support/utf8.hpp"
 
@@ -158,6 +159,7 @@ Document compose_newspaper(const Bulletin& b, const Layout& layout) {
     }
     if (!m.byline.empty()) doc.head.push_back(byline_paragraph(m.byline, labels, "byline"));
     paragraphs(doc.head, b.intro, "lead", "intro");
+    if (m.summary) doc.head.push_back(make_paragraph("lead", summary_text(b, labels.default_kind), {}));
 
     std::vector<Block>& out = doc.body;
     long long top_number = 0;

@@ -93,6 +93,7 @@ struct Meta {
     Column column;
     Byline byline;
     Text layout;
+    bool summary = false;  // `summary: auto`: print the counts (compose/summary)
     std::map<std::string, Text> labels;  // key (e.g. progress) -> printed label
 };
 

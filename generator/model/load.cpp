@@ -143,6 +143,10 @@ private:
         read_column(r, m);
         read_byline(r, m);
         m.layout = r.text("layout");
+        if (Text summary = r.text("summary"); !summary.empty()) {
+            if (summary.value == "auto" || summary.value == "none") m.summary = summary.value == "auto";
+            else diags_.error(summary.pos, fmt::format("'summary' must be auto or none, got '{}'", summary.value));
+        }
         read_labels(r, m);
         r.finish();
         return m;

@@ -41,7 +41,7 @@ def squeeze(s):
 
 def yaml_paragraphs(doc):
     """Every text value of the bulletin, one entry per line (paragraph)."""
-    skip = {"layout", "result", "date", "replied", "latin", "file"}  # file: an image path; dates are printed as 年月日
+    skip = {"layout", "summary", "result", "date", "replied", "latin", "file"}  # file: an image path; dates are printed as 年月日
     out = []
 
     def walk(v, key=None):

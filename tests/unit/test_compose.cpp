@@ -5,6 +5,7 @@
 
 #include "bundled.hpp"
 #include "compose/compose.hpp"
+#include "compose/summary.hpp"
 #include "model/load.hpp"
 
 using namespace bulletin;
@@ -129,4 +130,32 @@ TEST_CASE("table: supervisors under the leaders are set as the leaders, two-char
     REQUIRE(names.size() == 3);
     for (const Span* s : names) CHECK(s->fit_chars == (s->text == "杨献" ? 3 : 0));
     CHECK(has(all_text(doc), "督办领导："));
+}
+
+TEST_CASE("summary: auto counts the items, their results and the 满意率, leaving out what no item says") {
+    auto summary_of = [](const std::string& items) {
+        Diagnostics d("t.yaml");
+        auto b = load_bulletin_text("bulletin: {title: 公报, summary: auto}\nitems:\n" + items, d);
+        REQUIRE(b);
+        return summary_text(*b, "建议");
+    };
+    CHECK(summary_of("  - {title: 甲}\n  - {title: 乙}\n") == "共2件建议。");
+    CHECK(summary_of("  - {title: 甲, result: A, satisfaction: 满意}\n"
+                     "  - {title: 乙, result: A, satisfaction: 基本满意}\n"
+                     "  - {title: 丙, result: C, satisfaction: 不满意, related: [{title: 丁, result: B}]}\n") ==
+          "共3件建议，其中A类2件、C类1件；满意1件、基本满意1件、不满意1件，满意率66.7%。");
+    CHECK(summary_of("  - {title: 甲, result: D}\n  - {title: 乙}\n  - {title: 丙, satisfaction: 满意}\n") ==
+          "共3件建议，其中D类1件、未分类2件；满意1件，满意率100%。");
+    // Printed after the lead, in every layout.
+    for (const char* layout : {"official", "table", "newspaper"}) {
+        Document doc = composed("bulletin: {title: 公报, summary: auto}\nintro: 导语。\nitems:\n  - {title: 甲, result: B}\n",
+                                layout);
+        bool found = false;
+        for (const Block& block : doc.head)
+            if (const auto* p = std::get_if<Paragraph>(&block)) found = found || text_of(*p) == "共1件，其中B类1件。";
+        for (const Block& block : doc.body)
+            if (const auto* p = std::get_if<Paragraph>(&block)) found = found || text_of(*p) == "共1件，其中B类1件。";
+        INFO(layout);
+        CHECK(found);
+    }
 }
