@@ -26,6 +26,9 @@ int run_validate(const std::vector<std::string>& files, const RenderRequest& opt
 int run_fonts(const std::string& manifest, bool fontconfig);
 int run_lint(const std::vector<std::string>& files, Encoding encoding);
 int run_render(const RenderOptions& options);
+// A commented starting file with every key: to `output` (never over an
+// existing file), or to standard output when it is empty.
+int run_init(const std::string& output);
 // A ledger saved as CSV -> `output`, a bulletin YAML file.
 int run_import(const std::string& ledger, const std::string& output);
 

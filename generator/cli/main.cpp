@@ -94,6 +94,12 @@ int run(int argc, char** argv) {
     import->add_option("LEDGER", ledger, "the ledger, .csv")->required()->check(CLI::ExistingPath);
     import->add_option("-o,--output", ledger_output, "the YAML file to write")->required();
 
+    std::string init_output;
+    auto* init = app.add_subcommand(
+        "init", "Write a commented starting file that shows every key of the input (to standard output, or "
+                "-o FILE, which must not exist yet)");
+    init->add_option("-o,--output", init_output, "the YAML file to write");
+
     std::string manifest;
     auto* fonts = app.add_subcommand(
         "fonts", "Show which installed font each font role (仿宋, 黑体, 楷体 …) resolved to, and the fallbacks");
@@ -125,6 +131,7 @@ int run(int argc, char** argv) {
     if (fonts->parsed()) return run_fonts(manifest, fontconfig);
     if (lint->parsed()) return run_lint(lint_files, lint_encoding);
     if (import->parsed()) return run_import(ledger, ledger_output);
+    if (init->parsed()) return run_init(init_output);
     return kUsageError;
 }
 
