@@ -24,7 +24,9 @@ struct RenderOptions {
 int run_validate(const std::vector<std::string>& files, const RenderRequest& options);
 // `fontconfig`: print the rules that map the office names to these fonts.
 int run_fonts(const std::string& manifest, bool fontconfig);
-int run_lint(const std::vector<std::string>& files, Encoding encoding);
+// `fix`: rewrite the half-width marks in place (UTF-8 files; every other
+// byte kept), all or nothing per file.
+int run_lint(const std::vector<std::string>& files, Encoding encoding, bool fix = false);
 int run_render(const RenderOptions& options);
 // A commented starting file with every key: to `output` (never over an
 // existing file), or to standard output when it is empty.

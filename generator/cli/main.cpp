@@ -85,6 +85,10 @@ int run(int argc, char** argv) {
                 "text. Exit 1 if anything is reported");
     lint->add_option("FILE", lint_files, "bulletin YAML file(s)")->required()->check(CLI::ExistingPath);
     add_encoding_option(lint, lint_encoding);
+    bool lint_fix = false;
+    lint->add_flag("--fix", lint_fix,
+                   "rewrite them in place as full-width marks (，：；？！（） and “ ” ‘ ’ alternating), changing no "
+                   "other byte; the file is replaced whole or not at all, and only if it still loads");
 
     std::string ledger, ledger_output;
     auto* import = app.add_subcommand(
@@ -129,7 +133,7 @@ int run(int argc, char** argv) {
     if (validate->parsed()) return run_validate(validate_files, validate_opts);
     if (render->parsed()) return run_render(render_opts);
     if (fonts->parsed()) return run_fonts(manifest, fontconfig);
-    if (lint->parsed()) return run_lint(lint_files, lint_encoding);
+    if (lint->parsed()) return run_lint(lint_files, lint_encoding, lint_fix);
     if (import->parsed()) return run_import(ledger, ledger_output);
     if (init->parsed()) return run_init(init_output);
     return kUsageError;
