@@ -1,6 +1,7 @@
-// bulletin import: a ledger (台账) saved as CSV → a bulletin YAML file that
+// bulletin import: a ledger (台账), an Excel workbook or a CSV → a bulletin YAML file that
 // validates. The YAML is checked by the loader before it is written, and
 // written all or nothing (support/output_set).
+#include <cctype>
 #include <filesystem>
 #include <iostream>
 
@@ -9,18 +10,24 @@
 #include "cli/commands.hpp"
 #include "ledger/csv.hpp"
 #include "ledger/ledger.hpp"
+#include "ledger/xlsx.hpp"
 #include "model/load.hpp"
 #include "support/input_file.hpp"
 #include "support/output_set.hpp"
 
 namespace bulletin::cli {
 
-int run_import(const std::string& ledger, const std::string& output) {
-    const std::string ext = std::filesystem::path(ledger).extension().string();
-    if (ext != ".csv" && ext != ".CSV") {
-        std::cerr << fmt::format("bulletin import: {}: only CSV ledgers are read so far; save the workbook or table "
-                                 "as CSV (Excel: 文件 → 另存为 → CSV UTF-8)\n",
+int run_import(const std::string& ledger, const std::string& output, const std::string& sheet) {
+    std::string ext = std::filesystem::path(ledger).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext != ".csv" && ext != ".xlsx") {
+        std::cerr << fmt::format("bulletin import: {}: a ledger is read from .xlsx or .csv; save the table as one of "
+                                 "them (Excel, WPS: 另存为 → Excel 工作簿 or CSV)\n",
                                  ledger);
+        return kUsageError;
+    }
+    if (!sheet.empty() && ext != ".xlsx") {
+        std::cerr << "bulletin import: --sheet is for an .xlsx workbook\n";
         return kUsageError;
     }
     std::string error;
@@ -30,7 +37,7 @@ int run_import(const std::string& ledger, const std::string& output) {
         return kInputError;
     }
     Diagnostics diags(ledger);
-    auto rows = read_csv(std::move(*bytes), diags);
+    auto rows = ext == ".xlsx" ? read_xlsx(std::move(*bytes), sheet, diags) : read_csv(std::move(*bytes), diags);
     LedgerReport report;
     std::optional<std::string> yaml;
     if (rows) yaml = ledger_to_yaml(*rows, std::filesystem::path(ledger).stem().string(), diags, report);

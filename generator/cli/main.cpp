@@ -90,12 +90,14 @@ int run(int argc, char** argv) {
                    "rewrite them in place as full-width marks (，：；？！（） and “ ” ‘ ’ alternating), changing no "
                    "other byte; the file is replaced whole or not at all, and only if it still loads");
 
-    std::string ledger, ledger_output;
+    std::string ledger, ledger_output, ledger_sheet;
     auto* import = app.add_subcommand(
-        "import", "Make a bulletin YAML file from a ledger (台账) saved as CSV — UTF-8 or GB18030 (Excel's CSV), "
+        "import", "Make a bulletin YAML file from a ledger (台账): an Excel workbook (.xlsx) or a CSV (UTF-8 or "
+                  "GB18030, what Chinese Excel writes) — "
                   "one row per suggestion or proposal under a header row (序号, 案号, 案由/标题, 领衔代表, 领办领导, "
                   "主办单位, 办理情况 …); a column it does not know is kept in each item's note");
-    import->add_option("LEDGER", ledger, "the ledger, .csv")->required()->check(CLI::ExistingPath);
+    import->add_option("LEDGER", ledger, "the ledger, .xlsx or .csv")->required()->check(CLI::ExistingPath);
+    import->add_option("--sheet", ledger_sheet, "the workbook's sheet to read (default: the first)");
     import->add_option("-o,--output", ledger_output, "the YAML file to write")->required();
 
     std::string init_output;
@@ -134,7 +136,7 @@ int run(int argc, char** argv) {
     if (render->parsed()) return run_render(render_opts);
     if (fonts->parsed()) return run_fonts(manifest, fontconfig);
     if (lint->parsed()) return run_lint(lint_files, lint_encoding, lint_fix);
-    if (import->parsed()) return run_import(ledger, ledger_output);
+    if (import->parsed()) return run_import(ledger, ledger_output, ledger_sheet);
     if (init->parsed()) return run_init(init_output);
     return kUsageError;
 }

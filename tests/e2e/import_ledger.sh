@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# bulletin import: ledgers as offices save them — GB18030 with CRLF (Chinese
-# Excel's "CSV"), UTF-8 with a byte-order mark, plain UTF-8 — with a title
+# bulletin import: ledgers as offices save them — an Excel workbook (built
+# here with openpyxl: shared strings, a merged title row, numbers, real date
+# cells, a second sheet), GB18030 with CRLF (Chinese Excel's "CSV"), UTF-8
+# with a byte-order mark, plain UTF-8 — with a title
 # row above the header, quoted cells holding commas, quotes and line breaks,
 # names padded for alignment (杨　献), several names in a cell, a group
 # column and a column bulletin does not know. Each imports into YAML that
@@ -27,6 +29,22 @@ def csv(rows, eol):
         out.append(",".join('"' + c.replace('"', '""') + '"' if any(ch in c for ch in ',"\n') else c for c in r))
     return eol.join(out) + eol
 open("gb.csv", "wb").write(csv(rows, "\r\n").encode("gb18030"))
+import datetime, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "2024年"
+for r in rows:
+    cells = list(r)
+    if cells[0].isdigit():
+        cells[0] = int(cells[0])  # numbers as numbers
+    for k in (11,):
+        parts = cells[k].replace("年", "/").replace("月", "/").replace("日", "").split("/")
+        if len(parts) == 3 and all(p.isdigit() for p in parts):
+            cells[k] = datetime.date(*map(int, parts))  # a date cell, shown in a date format
+    ws.append(cells)
+ws.merge_cells("A1:M1")
+wb.create_sheet("说明").append(["本表不导入"])
+wb.save("book.xlsx")
 open("bom.csv", "wb").write(b"\xef\xbb\xbf" + csv(rows, "\r\n").encode("utf-8"))
 open("plain.csv", "w", encoding="utf-8").write(csv(rows, "\n"))
 # Every character of the cells that must come back: not the header, seq and
@@ -41,9 +59,10 @@ open("want.txt", "w", encoding="utf-8").write("".join(ch for ch in want if not c
 open("notitle.csv", "w", encoding="utf-8").write("序号,领办领导,主办单位\n1,杨献,法院\n")
 open("open-quote.csv", "w", encoding="utf-8").write('序号,标题,主办单位\n1,"关于,法院\n')
 PY
-for f in gb bom plain; do
-  if ! "$bin" import "$f.csv" -o "$f.yaml" >out 2>err; then
-    echo "FAIL import $f.csv: $(cat err)"; fail=1; continue
+for f in book gb bom plain; do
+  src=$f.csv; [[ $f == book ]] && src=book.xlsx
+  if ! "$bin" import "$src" -o "$f.yaml" >out 2>err; then
+    echo "FAIL import $src: $(cat err)"; fail=1; continue
   fi
   grep -q "'联系电话' is not one bulletin knows" err || { echo "FAIL $f: the unknown column is not named: $(cat err)"; fail=1; }
   grep -q "3 items in 2 groups" out || { echo "FAIL $f: $(cat out)"; fail=1; }
@@ -69,8 +88,16 @@ PY
     echo "FAIL render $f.yaml: $(cat err)"; fail=1
   fi
 done
-tail -n +4 gb.yaml >a; tail -n +4 plain.yaml >b
+tail -n +4 gb.yaml >a; tail -n +4 plain.yaml >b; tail -n +4 book.yaml >c
 cmp -s a b || { echo "FAIL the GB18030 and the UTF-8 ledger import differently"; fail=1; }
+cmp -s a c || { echo "FAIL the workbook and the CSV import differently:"; diff a c; fail=1; }
+"$bin" import book.xlsx --sheet 说明 -o s.yaml >/dev/null 2>err
+[[ $? == 1 ]] && grep -q "no header row" err || { echo "FAIL --sheet: $(cat err)"; fail=1; }
+"$bin" import book.xlsx --sheet 无此表 -o s.yaml >/dev/null 2>err
+[[ $? == 1 ]] && grep -q "has no sheet named '无此表' (its sheets: 2024年, 说明)" err || { echo "FAIL a missing sheet: $(cat err)"; fail=1; }
+head -c 2000 book.xlsx >cut.xlsx
+"$bin" import cut.xlsx -o cut.yaml >/dev/null 2>err
+[[ $? == 1 && ! -e cut.yaml ]] && grep -q "^cut.xlsx: error: is not a zip archive" err || { echo "FAIL a cut workbook: $(cat err)"; fail=1; }
 
 # Bad ledgers: exit 1, the file named, nothing written.
 "$bin" import notitle.csv -o notitle.yaml >/dev/null 2>err
@@ -82,7 +109,7 @@ cmp -s a b || { echo "FAIL the GB18030 and the UTF-8 ledger import differently";
 cp gb.csv gb.orig
 "$bin" import gb.csv -o gb.csv >/dev/null 2>err
 [[ $? == 1 ]] && cmp -s gb.csv gb.orig || { echo "FAIL import over its own ledger: $(cat err)"; fail=1; }
-touch book.xlsx
-"$bin" import book.xlsx -o x.yaml >/dev/null 2>err
-[[ $? == 2 ]] && grep -q "save the workbook or table as CSV" err || { echo "FAIL an .xlsx ledger: $(cat err)"; fail=1; }
+touch table.docx
+"$bin" import table.docx -o x.yaml >/dev/null 2>err
+[[ $? == 2 ]] && grep -q "a ledger is read from .xlsx or .csv" err || { echo "FAIL a .docx ledger: $(cat err)"; fail=1; }
 exit $fail

@@ -8,6 +8,9 @@
 
 #include "support/diagnostics.hpp"
 #include "ledger/csv.hpp"
+#include "support/byte_sink.hpp"
+#include "support/zip_reader.hpp"
+#include "support/zip_writer.hpp"
 #include "support/number_text.hpp"
 #include "support/suggest.hpp"
 #include "support/utf8.hpp"
@@ -108,4 +111,30 @@ TEST_CASE("csv: quoted cells with commas, quotes and line breaks, CRLF, a BOM, G
     CHECK(d.ok());
     CHECK_FALSE(bulletin::read_csv("a,\"open\n", d));
     CHECK_FALSE(d.ok());
+}
+
+TEST_CASE("zip reader: what the zip writer wrote comes back; a damaged entry or archive is refused") {
+    bulletin::StringSink sink;
+    {
+        bulletin::ZipWriter zip(sink, 1700000000);
+        zip.add("xl/workbook.xml", std::string(5000, 'w'));
+        zip.add("stored.txt", "短文本", false);
+        zip.finish();
+    }
+    std::string error;
+    auto z = bulletin::ZipReader::open(sink.data(), error);
+    REQUIRE(z);
+    CHECK(z->read("xl/workbook.xml", error) == std::string(5000, 'w'));
+    CHECK(z->read("stored.txt", error) == std::string("短文本"));
+    CHECK_FALSE(z->read("missing.xml", error));
+    CHECK_FALSE(z->read("xl/workbook.xml", error, 100));  // beyond the limit: refused, not inflated
+    // A changed byte inside the deflated entry: it fails to inflate or its checksum.
+    std::string damaged = sink.data();
+    damaged[48] = static_cast<char>(damaged[48] ^ 0x55);  // 30-byte local header + 15-byte name: the data
+    auto d = bulletin::ZipReader::open(damaged, error);
+    REQUIRE(d);
+    CHECK_FALSE(d->read("xl/workbook.xml", error));
+    CHECK(error.find("damaged") != std::string::npos);
+    CHECK_FALSE(bulletin::ZipReader::open("not a zip at all, but long enough to look", error));
+    CHECK_FALSE(bulletin::ZipReader::open(sink.data().substr(0, sink.data().size() - 30), error));
 }
