@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "ledger/csv.hpp"
+#include "ledger/docx_table.hpp"
 #include "ledger/ledger.hpp"
 #include "ledger/xlsx.hpp"
 #include "model/load.hpp"
@@ -20,9 +21,9 @@ namespace bulletin::cli {
 int run_import(const std::string& ledger, const std::string& output, const std::string& sheet) {
     std::string ext = std::filesystem::path(ledger).extension().string();
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext != ".csv" && ext != ".xlsx") {
-        std::cerr << fmt::format("bulletin import: {}: a ledger is read from .xlsx or .csv; save the table as one of "
-                                 "them (Excel, WPS: 另存为 → Excel 工作簿 or CSV)\n",
+    if (ext != ".csv" && ext != ".xlsx" && ext != ".docx") {
+        std::cerr << fmt::format("bulletin import: {}: a ledger is read from .xlsx, .csv or .docx (its first table); "
+                                 "save it as one of them (Excel, WPS: 另存为 → Excel 工作簿 or CSV; Word: .docx)\n",
                                  ledger);
         return kUsageError;
     }
@@ -37,7 +38,9 @@ int run_import(const std::string& ledger, const std::string& output, const std::
         return kInputError;
     }
     Diagnostics diags(ledger);
-    auto rows = ext == ".xlsx" ? read_xlsx(std::move(*bytes), sheet, diags) : read_csv(std::move(*bytes), diags);
+    auto rows = ext == ".xlsx"   ? read_xlsx(std::move(*bytes), sheet, diags)
+                : ext == ".docx" ? read_docx_table(std::move(*bytes), diags)
+                                 : read_csv(std::move(*bytes), diags);
     LedgerReport report;
     std::optional<std::string> yaml;
     if (rows) yaml = ledger_to_yaml(*rows, std::filesystem::path(ledger).stem().string(), diags, report);

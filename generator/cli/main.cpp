@@ -96,7 +96,7 @@ int run(int argc, char** argv) {
                   "GB18030, what Chinese Excel writes) — "
                   "one row per suggestion or proposal under a header row (序号, 案号, 案由/标题, 领衔代表, 领办领导, "
                   "主办单位, 办理情况 …); a column it does not know is kept in each item's note");
-    import->add_option("LEDGER", ledger, "the ledger, .xlsx or .csv")->required()->check(CLI::ExistingPath);
+    import->add_option("LEDGER", ledger, "the ledger: .xlsx, .csv or .docx (its first table)")->required()->check(CLI::ExistingPath);
     import->add_option("--sheet", ledger_sheet, "the workbook's sheet to read (default: the first)");
     import->add_option("-o,--output", ledger_output, "the YAML file to write")->required();
 

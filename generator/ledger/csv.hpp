@@ -21,6 +21,7 @@ namespace bulletin {
 struct CsvRow {
     int line = 0;  // 1-based, where the row starts
     std::vector<std::string> cells;
+    bool spans_all = false;  // one cell across the table (a Word table's group row)
 };
 
 std::optional<std::vector<CsvRow>> read_csv(std::string bytes, Diagnostics& diags);

@@ -1,6 +1,7 @@
 #include "ledger/ledger.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <map>
 
@@ -14,7 +15,7 @@ namespace {
 
 enum class Field {
     kSeq, kNumber, kTitle, kProposers, kSeconders, kLeaders, kSupervisors, kHosts, kCohosts, kResult,
-    kProgress, kNextSteps, kGroup, kSatisfaction, kReplied, kReplyRef, kNote, kUnknown
+    kProgress, kNextSteps, kGroup, kSatisfaction, kReplied, kReplyRef, kNote, kRelated, kUnknown
 };
 
 // Header spellings, compared after spaces are taken out.
@@ -36,6 +37,7 @@ const std::vector<std::pair<Field, std::vector<std::string>>> kColumns = {
     {Field::kReplied, {"答复日期", "答复时间"}},
     {Field::kReplyRef, {"答复文号", "文号"}},
     {Field::kNote, {"备注"}},
+    {Field::kRelated, {"相关提案", "相关建议", "相关议案"}},
 };
 
 std::string without_spaces(const std::string& s) {
@@ -128,6 +130,72 @@ void put_block(std::string& y, const char* key, const std::string& cell, const s
     for (const auto& l : lines) y += indent + "  " + l + "\n";
 }
 
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::string line;
+    for (char c : text + "\n") {
+        if (c == '\n') {
+            if (!trimmed(line).empty()) out.push_back(trimmed(line));
+            line.clear();
+        } else {
+            line += c;
+        }
+    }
+    return out;
+}
+
+// "下一步工作：一是…" -> next steps, "一是…"; kUnknown when the line opens
+// with no field's label.
+Field labelled_line(const std::string& line, std::string& rest) {
+    const std::size_t colon = line.find("：");
+    if (colon == std::string::npos || colon > 30) return Field::kUnknown;
+    const Field f = field_of(line.substr(0, colon));
+    if (f != Field::kUnknown) rest = trimmed(line.substr(colon + std::string("：").size()));
+    return f;
+}
+
+// "关于…的建议（第12号）" -> 12 and "关于…的建议".
+std::optional<std::pair<long, std::string>> trailing_number(const std::string& title) {
+    const std::string close = "号）";
+    if (title.size() < close.size() || title.compare(title.size() - close.size(), close.size(), close) != 0)
+        return std::nullopt;
+    const std::size_t open = title.rfind("（第");
+    if (open == std::string::npos) return std::nullopt;
+    const std::string digits = title.substr(open + std::string("（第").size(),
+                                            title.size() - close.size() - open - std::string("（第").size());
+    if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    return std::pair{std::stol(digits), trimmed(title.substr(0, open))};
+}
+
+// Leaders, one a line or several to a line; a line in （） under a name is
+// that leader's position (how the table layout prints them).
+void put_leaders(std::string& y, const std::string& cell, const std::string& indent) {
+    std::vector<std::pair<std::string, std::string>> leaders;  // name, position
+    for (const std::string& line : lines_of(cell)) {
+        std::u32string u = utf8::decode(line);
+        if (u.size() > 2 && u.front() == U'（' && u.back() == U'）' && !leaders.empty() && leaders.back().second.empty()) {
+            leaders.back().second = trimmed(utf8::encode(u.substr(1, u.size() - 2)));
+            continue;
+        }
+        for (const std::string& name : list_of(line, true)) leaders.emplace_back(name, std::string());
+    }
+    if (leaders.empty()) return;
+    const bool positions = std::any_of(leaders.begin(), leaders.end(), [](const auto& l) { return !l.second.empty(); });
+    if (!positions) {
+        std::vector<std::string> names;
+        for (const auto& l : leaders) names.push_back(l.first);
+        put_list(y, "leaders", names, indent);
+        return;
+    }
+    y += indent + "leaders:\n";
+    for (const auto& [name, position] : leaders) {
+        y += indent + "  - {name: " + quoted(name);
+        if (!position.empty()) y += ", position: " + quoted(position);
+        y += "}\n";
+    }
+}
+
 std::optional<long> number_in(const std::string& cell) {
     std::string digits;
     for (char c : cell) {
@@ -160,11 +228,14 @@ std::optional<std::string> iso_date(const std::string& cell) {
     return fmt::format("{:04}-{:02}-{:02}", parts[0], parts[1], parts[2]);
 }
 
+// "A", "a", "A类": the class; anything more is not (it goes to the note).
 std::optional<std::string> result_in(const std::string& cell) {
-    for (char c : cell)
-        if (c == 'A' || c == 'B' || c == 'C' || c == 'D') return std::string(1, c);
-        else if (c == 'a' || c == 'b' || c == 'c' || c == 'd') return std::string(1, static_cast<char>(c - 32));
-    return std::nullopt;
+    std::string s = without_spaces(cell);
+    if (s.size() > 1 && s.substr(1) == "类") s = s.substr(0, 1);
+    if (s.size() != 1) return std::nullopt;
+    const char c = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    if (c < 'A' || c > 'D') return std::nullopt;
+    return std::string(1, c);
 }
 
 }  // namespace
@@ -215,11 +286,18 @@ std::optional<std::string> ledger_to_yaml(const std::vector<CsvRow>& rows, const
         std::string group;
     };
     std::vector<Item> items;
+    std::string spanning_group;  // the last group row of a Word table
     for (std::size_t r = header + 1; r < rows.size(); ++r) {
         const CsvRow& row = rows[r];
+        if (row.spans_all) {
+            spanning_group = trimmed(row.cells.empty() ? std::string() : row.cells[0]);
+            continue;
+        }
         std::map<Field, std::string> cell;  // the first column of each field (the others go to the note)
         std::map<Field, std::string> header_of;
         std::vector<std::string> note;
+        // 相关提案：《…》（第1号） and the lines of its outcome under it.
+        std::vector<std::pair<std::string, std::vector<std::string>>> related;
         for (std::size_t c = 0; c < row.cells.size(); ++c) {
             const std::string text = trimmed(row.cells[c]);
             if (text.empty()) continue;
@@ -229,10 +307,38 @@ std::optional<std::string> ledger_to_yaml(const std::vector<CsvRow>& rows, const
                 note.push_back(f == Field::kNote ? text : name + "：" + text);
                 continue;
             }
-            cell[f] = text;
-            header_of[f] = name;
+            // Lines that open with another field's label (主要工作进展：, 下一步工作：,
+            // 提出人： under a title) belong to that field, up to the next such line.
+            Field current = f;
+            for (const std::string& line : lines_of(text)) {
+                std::string rest;
+                const Field g = labelled_line(line, rest);
+                if (g == Field::kRelated) {
+                    related.push_back({rest, {}});
+                    current = Field::kRelated;
+                } else if (current == Field::kRelated && (g == Field::kUnknown || g == Field::kProgress)) {
+                    related.back().second.push_back(g == Field::kUnknown ? line : rest);
+                } else if (g != Field::kUnknown && g != Field::kTitle) {
+                    current = g;
+                    if (!header_of.count(g)) header_of[g] = name;
+                    if (rest.empty()) continue;
+                    cell[g] += (cell[g].empty() ? "" : "\n") + rest;
+                } else {
+                    cell[current] += (cell[current].empty() ? "" : "\n") + line;
+                }
+            }
+            if (!header_of.count(f)) header_of[f] = name;
         }
         if (cell.empty() && note.empty()) continue;
+        // A title that ends in its number: （第12号）.
+        if (cell.count(Field::kTitle) && !cell.count(Field::kNumber)) {
+            std::string& t = cell[Field::kTitle];
+            const std::string first = lines_of(t).empty() ? t : lines_of(t).front();
+            if (auto n = trailing_number(first)) {
+                cell[Field::kNumber] = std::to_string(n->first);
+                t = n->second + t.substr(first.size());
+            }
+        }
         if (!cell.count(Field::kTitle)) {
             diags.error({row.line, 1}, fmt::format("row {} has text but no title (column '{}')", r + 1,
                                                    headers[static_cast<std::size_t>(
@@ -254,10 +360,32 @@ std::optional<std::string> ledger_to_yaml(const std::vector<CsvRow>& rows, const
         }
         put_list(y, "proposers", cell.count(Field::kProposers) ? list_of(cell[Field::kProposers], true) : std::vector<std::string>{}, in);
         put_list(y, "seconders", cell.count(Field::kSeconders) ? list_of(cell[Field::kSeconders], true) : std::vector<std::string>{}, in);
-        put_list(y, "leaders", cell.count(Field::kLeaders) ? list_of(cell[Field::kLeaders], true) : std::vector<std::string>{}, in);
+        if (cell.count(Field::kLeaders)) put_leaders(y, cell[Field::kLeaders], in);
         put_list(y, "supervisors", cell.count(Field::kSupervisors) ? list_of(cell[Field::kSupervisors], true) : std::vector<std::string>{}, in);
         put_list(y, "hosts", cell.count(Field::kHosts) ? list_of(cell[Field::kHosts], false) : std::vector<std::string>{}, in);
         put_list(y, "cohosts", cell.count(Field::kCohosts) ? list_of(cell[Field::kCohosts], false) : std::vector<std::string>{}, in);
+        if (!related.empty()) {
+            y += in + "related:\n";
+            for (const auto& [head, outcome] : related) {
+                std::string title_text = head;
+                std::optional<long> number;
+                if (auto n = trailing_number(title_text)) {
+                    number = n->first;
+                    title_text = n->second;
+                }
+                std::u32string u = utf8::decode(title_text);
+                if (u.size() > 2 && u.front() == U'《' && u.back() == U'》') title_text = utf8::encode(u.substr(1, u.size() - 2));
+                y += in + "  - {";
+                if (number) y += "number: " + std::to_string(*number) + ", ";
+                y += "title: " + quoted(title_text);
+                if (!outcome.empty()) {
+                    std::string joined;
+                    for (const auto& l : outcome) joined += (joined.empty() ? "" : "\n") + l;
+                    y += ", progress: " + quoted(joined);
+                }
+                y += "}\n";
+            }
+        }
         if (cell.count(Field::kResult)) {
             if (auto res = result_in(cell[Field::kResult])) y += in + "result: " + *res + "\n";
             else note.push_back(header_of[Field::kResult] + "：" + cell[Field::kResult]);
@@ -279,7 +407,7 @@ std::optional<std::string> ledger_to_yaml(const std::vector<CsvRow>& rows, const
             for (const auto& n : note) joined += (joined.empty() ? "" : "；") + n;
             y += in + "note: " + quoted(joined) + "\n";
         }
-        items.push_back({y, cell.count(Field::kGroup) ? cell[Field::kGroup] : std::string()});
+        items.push_back({y, cell.count(Field::kGroup) ? cell[Field::kGroup] : spanning_group});
     }
     if (!diags.ok()) return std::nullopt;
     if (items.empty()) {
@@ -306,7 +434,16 @@ std::optional<std::string> ledger_to_yaml(const std::vector<CsvRow>& rows, const
         }
         y += "groups:\n";
         for (const auto& g : order) {
-            y += "  - title: " + quoted(g.empty() ? std::string("其他") : g) + "\n    items:\n";
+            // "第一方面重点建议　推进…": the generated label, then the title.
+            std::string label, title_text = g.empty() ? std::string("其他") : g;
+            const std::size_t gap = title_text.find("\u3000");
+            if (title_text.rfind("第", 0) == 0 && gap != std::string::npos && title_text.find("方面") < gap) {
+                label = trimmed(title_text.substr(0, gap));
+                title_text = trimmed(title_text.substr(gap));
+            }
+            y += "  - title: " + quoted(title_text) + "\n";
+            if (!label.empty()) y += "    label: " + quoted(label) + "\n";
+            y += "    items:\n";
             // The group's items, two spaces deeper.
             std::string shifted;
             for (std::size_t i = 0, start = 0; i <= body[g].size(); ++i)

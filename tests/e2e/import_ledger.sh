@@ -109,7 +109,7 @@ head -c 2000 book.xlsx >cut.xlsx
 cp gb.csv gb.orig
 "$bin" import gb.csv -o gb.csv >/dev/null 2>err
 [[ $? == 1 ]] && cmp -s gb.csv gb.orig || { echo "FAIL import over its own ledger: $(cat err)"; fail=1; }
-touch table.docx
-"$bin" import table.docx -o x.yaml >/dev/null 2>err
-[[ $? == 2 ]] && grep -q "a ledger is read from .xlsx or .csv" err || { echo "FAIL a .docx ledger: $(cat err)"; fail=1; }
+touch table.doc
+"$bin" import table.doc -o x.yaml >/dev/null 2>err
+[[ $? == 2 ]] && grep -q "a ledger is read from .xlsx, .csv or .docx" err || { echo "FAIL a .doc ledger: $(cat err)"; fail=1; }
 exit $fail
