@@ -6,16 +6,23 @@
 # repository's files each run) and writes what it finds to
 # build-fuzz/artifacts/<target>/. Exits 1 if any target found a crash,
 # a hang or a leak; the full libFuzzer output is in build-fuzz/logs/.
-#   scripts/fuzz.sh [SECONDS]
+#   scripts/fuzz.sh [SECONDS [TARGET...]]     (default: every target)
 set -euo pipefail
 seconds=${1:-60}
-[[ "$seconds" =~ ^[0-9]+$ ]] || { echo "usage: scripts/fuzz.sh [SECONDS]" >&2; exit 2; }
+[[ "$seconds" =~ ^[0-9]+$ ]] || { echo "usage: scripts/fuzz.sh [SECONDS [TARGET...]]" >&2; exit 2; }
+shift || true
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 scripts/setup.sh --test
 
 dir=build-fuzz
-targets=(fuzz_bulletin fuzz_layout fuzz_image fuzz_render fuzz_layout_render)
+targets=(fuzz_bulletin fuzz_layout fuzz_image fuzz_render fuzz_layout_render fuzz_ledger)
+if (($# > 0)); then
+  for t in "$@"; do
+    [[ " ${targets[*]} " == *" $t "* ]] || { echo "fuzz: no target $t (${targets[*]})" >&2; exit 2; }
+  done
+  targets=("$@")
+fi
 mkdir -p "$dir/logs"
 echo "fuzz: building $dir/ (clang 16, libFuzzer + ASan + UBSan)"
 if ! { CC=clang-16 CXX=clang++-16 cmake -S . -B "$dir" -DBULLETIN_FUZZ=ON -DBULLETIN_TESTS=OFF \
@@ -35,12 +42,13 @@ seeds() {
     fuzz_layout) ls layouts/*.yaml fuzz/regressions/fuzz_layout/* ;;
     fuzz_layout_render) ls layouts/*.yaml fuzz/regressions/fuzz_layout/* fuzz/regressions/fuzz_layout_render/* ;;
     fuzz_image) ls tests/e2e/fixtures/*.png tests/e2e/fixtures/*.jpg fuzz/regressions/fuzz_image/* ;;
+    fuzz_ledger) ls fuzz/regressions/fuzz_ledger/* ;;
   esac
 }
 declare -A dict=([fuzz_bulletin]=bulletin [fuzz_render]=bulletin [fuzz_layout]=layout [fuzz_layout_render]=layout
-                [fuzz_image]=image)
+                [fuzz_image]=image [fuzz_ledger]=ledger)
 declare -A max_len=([fuzz_bulletin]=65536 [fuzz_render]=65536 [fuzz_layout]=65536 [fuzz_layout_render]=65536
-                   [fuzz_image]=1048576)
+                   [fuzz_image]=1048576 [fuzz_ledger]=262144)
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}

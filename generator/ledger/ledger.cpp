@@ -4,6 +4,7 @@
 #include <cctype>
 #include <chrono>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -196,14 +197,23 @@ void put_leaders(std::string& y, const std::string& cell, const std::string& ind
     }
 }
 
-std::optional<long> number_in(const std::string& cell) {
-    std::string digits;
-    for (char c : cell) {
-        if (c >= '0' && c <= '9') digits += c;
-        else if (!digits.empty()) break;
+// "12", or with `ordinal` also "第12号", "12号", "（第12号）": 12 (at least 1).
+std::optional<long> whole_number(const std::string& cell, bool ordinal) {
+    std::string s = without_spaces(cell);
+    auto strip = [&s](const std::string& prefix, const std::string& suffix) {
+        if (s.size() >= prefix.size() + suffix.size() && s.rfind(prefix, 0) == 0 &&
+            s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0)
+            s = s.substr(prefix.size(), s.size() - prefix.size() - suffix.size());
+    };
+    if (ordinal) {
+        strip("（", "）");
+        strip("第", "号");
+        strip("", "号");
     }
-    if (digits.empty() || digits.size() > 9) return std::nullopt;
-    return std::stol(digits);
+    if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    const long n = std::stol(s);
+    if (n < 1) return std::nullopt;
+    return n;
 }
 
 // 2024-06-30, 2024/6/30, 2024.6.30 or 2024年6月30日 as an ISO date.
@@ -240,6 +250,21 @@ std::optional<std::string> result_in(const std::string& cell) {
 
 }  // namespace
 
+namespace {
+
+// ** is the input's bold mark: a ledger's literal asterisks (张**, a masked
+// name) are written full width. True when `s` had any.
+bool without_bold_marks(std::string& s) {
+    if (s.find("**") == std::string::npos) return false;
+    std::string out;
+    for (char ch : s) out += ch == '*' ? std::string("＊") : std::string(1, ch);
+    s = out;
+    return true;
+}
+constexpr const char* kBoldNote = "'*' written as '＊' ('**' would make the text bold)";
+
+}  // namespace
+
 std::optional<std::string> ledger_to_yaml(const std::vector<CsvRow>& rows, const std::string& title_hint,
                                           Diagnostics& diags, LedgerReport& report) {
     // The header: the first row with a title column and one other known column.
@@ -264,6 +289,7 @@ std::optional<std::string> ledger_to_yaml(const std::vector<CsvRow>& rows, const
     for (const auto& cell : rows[header].cells) {
         fields.push_back(field_of(cell));
         headers.push_back(trimmed(cell));
+        if (without_bold_marks(headers.back())) report.notes.push_back(fmt::format("the header: {}", kBoldNote));
     }
     for (std::size_t c = 0; c < fields.size(); ++c)
         if (fields[c] == Field::kUnknown && !headers[c].empty())
@@ -276,6 +302,7 @@ std::optional<std::string> ledger_to_yaml(const std::vector<CsvRow>& rows, const
         for (const auto& cell : rows[r].cells)
             if (!trimmed(cell).empty()) {
                 title = trimmed(cell);
+                if (without_bold_marks(title)) report.notes.push_back(fmt::format("the title: {}", kBoldNote));
                 break;
             }
         if (title != title_hint) break;
@@ -287,8 +314,11 @@ std::optional<std::string> ledger_to_yaml(const std::vector<CsvRow>& rows, const
     };
     std::vector<Item> items;
     std::string spanning_group;  // the last group row of a Word table
+    std::set<long> numbers_used;  // 案号 are unique in a bulletin
     for (std::size_t r = header + 1; r < rows.size(); ++r) {
-        const CsvRow& row = rows[r];
+        CsvRow row = rows[r];
+        for (std::string& c : row.cells)
+            if (without_bold_marks(c)) report.notes.push_back(fmt::format("row {}: {}", r + 1, kBoldNote));
         if (row.spans_all) {
             spanning_group = trimmed(row.cells.empty() ? std::string() : row.cells[0]);
             continue;
@@ -297,7 +327,11 @@ std::optional<std::string> ledger_to_yaml(const std::vector<CsvRow>& rows, const
         std::map<Field, std::string> header_of;
         std::vector<std::string> note;
         // 相关提案：《…》（第1号） and the lines of its outcome under it.
-        std::vector<std::pair<std::string, std::vector<std::string>>> related;
+        struct Related {
+            std::string line, head;  // as written; after its label
+            std::vector<std::string> outcome;
+        };
+        std::vector<Related> related;
         for (std::size_t c = 0; c < row.cells.size(); ++c) {
             const std::string text = trimmed(row.cells[c]);
             if (text.empty()) continue;
@@ -314,10 +348,10 @@ std::optional<std::string> ledger_to_yaml(const std::vector<CsvRow>& rows, const
                 std::string rest;
                 const Field g = labelled_line(line, rest);
                 if (g == Field::kRelated) {
-                    related.push_back({rest, {}});
+                    related.push_back({line, rest, {}});
                     current = Field::kRelated;
                 } else if (current == Field::kRelated && (g == Field::kUnknown || g == Field::kProgress)) {
-                    related.back().second.push_back(g == Field::kUnknown ? line : rest);
+                    related.back().outcome.push_back(g == Field::kUnknown ? line : rest);
                 } else if (g != Field::kUnknown && g != Field::kTitle) {
                     current = g;
                     if (!header_of.count(g)) header_of[g] = name;
@@ -334,7 +368,8 @@ std::optional<std::string> ledger_to_yaml(const std::vector<CsvRow>& rows, const
         if (cell.count(Field::kTitle) && !cell.count(Field::kNumber)) {
             std::string& t = cell[Field::kTitle];
             const std::string first = lines_of(t).empty() ? t : lines_of(t).front();
-            if (auto n = trailing_number(first)) {
+            if (auto n = trailing_number(first); n && n->first >= 1 && n->first <= 1000000 &&
+                                                  !n->second.empty() && !numbers_used.count(n->first)) {
                 cell[Field::kNumber] = std::to_string(n->first);
                 t = n->second + t.substr(first.size());
             }
@@ -348,15 +383,19 @@ std::optional<std::string> ledger_to_yaml(const std::vector<CsvRow>& rows, const
         }
         std::string y = "  - title: " + quoted(cell[Field::kTitle]) + fmt::format("   # row {}\n", r + 1);
         const std::string in = "    ";
+        // A 序号 or 案号 the input can take (in range; a number once in the
+        // bulletin) becomes its key; anything else stays, in the note.
         if (cell.count(Field::kSeq)) {
-            if (auto n = number_in(cell[Field::kSeq]); n && std::to_string(*n) == cell[Field::kSeq])
+            if (auto n = whole_number(cell[Field::kSeq], false); n && *n <= 100000)
                 y += in + "seq: " + std::to_string(*n) + "\n";
             else
                 note.push_back(header_of[Field::kSeq] + "：" + cell[Field::kSeq]);
         }
         if (cell.count(Field::kNumber)) {
-            if (auto n = number_in(cell[Field::kNumber])) y += in + "number: " + std::to_string(*n) + "\n";
-            else note.push_back(header_of[Field::kNumber] + "：" + cell[Field::kNumber]);
+            if (auto n = whole_number(cell[Field::kNumber], true); n && *n <= 1000000 && numbers_used.insert(*n).second)
+                y += in + "number: " + std::to_string(*n) + "\n";
+            else
+                note.push_back(header_of[Field::kNumber] + "：" + cell[Field::kNumber]);
         }
         put_list(y, "proposers", cell.count(Field::kProposers) ? list_of(cell[Field::kProposers], true) : std::vector<std::string>{}, in);
         put_list(y, "seconders", cell.count(Field::kSeconders) ? list_of(cell[Field::kSeconders], true) : std::vector<std::string>{}, in);
@@ -364,17 +403,34 @@ std::optional<std::string> ledger_to_yaml(const std::vector<CsvRow>& rows, const
         put_list(y, "supervisors", cell.count(Field::kSupervisors) ? list_of(cell[Field::kSupervisors], true) : std::vector<std::string>{}, in);
         put_list(y, "hosts", cell.count(Field::kHosts) ? list_of(cell[Field::kHosts], false) : std::vector<std::string>{}, in);
         put_list(y, "cohosts", cell.count(Field::kCohosts) ? list_of(cell[Field::kCohosts], false) : std::vector<std::string>{}, in);
+        // A related line without a title cannot be a related item: its text stays, in the note.
+        auto related_title = [](std::string t) {
+            if (auto n = trailing_number(t)) t = n->second;
+            std::u32string u = utf8::decode(trimmed(t));
+            if (u.size() >= 2 && u.front() == U'《' && u.back() == U'》') u = u.substr(1, u.size() - 2);
+            return trimmed(utf8::encode(u));
+        };
+        for (auto it = related.begin(); it != related.end();) {
+            if (related_title(it->head).empty()) {
+                std::string kept = it->line;
+                for (const auto& l : it->outcome) kept += "；" + l;
+                note.push_back(kept);
+                it = related.erase(it);
+            } else {
+                ++it;
+            }
+        }
         if (!related.empty()) {
             y += in + "related:\n";
-            for (const auto& [head, outcome] : related) {
-                std::string title_text = head;
+            for (const auto& [line, head, outcome] : related) {
                 std::optional<long> number;
-                if (auto n = trailing_number(title_text)) {
+                if (auto n = trailing_number(head); n && n->first <= 1000000 && numbers_used.insert(n->first).second)
                     number = n->first;
-                    title_text = n->second;
-                }
+                // Its number kept in the title when the bulletin has it already.
+                std::string title_text = number ? related_title(head) : head;
                 std::u32string u = utf8::decode(title_text);
-                if (u.size() > 2 && u.front() == U'《' && u.back() == U'》') title_text = utf8::encode(u.substr(1, u.size() - 2));
+                if (!number && u.size() > 2 && u.front() == U'《' && u.back() == U'》')
+                    title_text = utf8::encode(u.substr(1, u.size() - 2));
                 y += in + "  - {";
                 if (number) y += "number: " + std::to_string(*number) + ", ";
                 y += "title: " + quoted(title_text);
