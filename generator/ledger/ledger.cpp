@@ -363,6 +363,11 @@ std::optional<std::string> ledger_to_yaml(const std::vector<CsvRow>& rows, const
             }
             if (!header_of.count(f)) header_of[f] = name;
         }
+        // A 备注： line inside another cell joins the note.
+        if (auto it = cell.find(Field::kNote); it != cell.end()) {
+            for (const std::string& l : lines_of(it->second)) note.push_back(l);
+            cell.erase(it);
+        }
         if (cell.empty() && note.empty()) continue;
         // A title that ends in its number: （第12号）.
         if (cell.count(Field::kTitle) && !cell.count(Field::kNumber)) {

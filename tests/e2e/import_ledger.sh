@@ -109,6 +109,10 @@ head -c 2000 book.xlsx >cut.xlsx
 cp gb.csv gb.orig
 "$bin" import gb.csv -o gb.csv >/dev/null 2>err
 [[ $? == 1 ]] && cmp -s gb.csv gb.orig || { echo "FAIL import over its own ledger: $(cat err)"; fail=1; }
+# A labelled line of a field with no key of its own (备注：) inside another cell is kept.
+printf '序号,案由,办理情况\n1,甲,"已办结。\n备注：保留此句"\n' >inner-note.csv
+"$bin" import inner-note.csv -o inner-note.yaml >/dev/null 2>err && grep -q 'note: "保留此句"' inner-note.yaml ||
+  { echo "FAIL a 备注 line inside a cell was dropped: $(cat err inner-note.yaml)"; fail=1; }
 touch table.doc
 "$bin" import table.doc -o x.yaml >/dev/null 2>err
 [[ $? == 2 ]] && grep -q "a ledger is read from .xlsx, .csv or .docx" err || { echo "FAIL a .doc ledger: $(cat err)"; fail=1; }
