@@ -113,7 +113,7 @@ TEST_CASE("csv: quoted cells with commas, quotes and line breaks, CRLF, a BOM, G
     CHECK_FALSE(d.ok());
 }
 
-TEST_CASE("zip reader: what the zip writer wrote comes back; a damaged entry or archive is refused") {
+TEST_CASE("zip reader: what the zip writer wrote comes back, a damaged entry or archive is refused") {
     bulletin::StringSink sink;
     {
         bulletin::ZipWriter zip(sink, 1700000000);
