@@ -20,25 +20,32 @@ namespace bulletin::cli {
 
 namespace {
 
-std::string full_width(char32_t c) {
+// The full-width mark for each half-width one lint reports: quotes have an
+// opening and a closing form, the others one.
+struct FullWidth {
+    const char* open;
+    const char* close;
+};
+const FullWidth* full_width(char32_t c) {
+    static const FullWidth comma{"，", "，"}, colon{"：", "："}, semicolon{"；", "；"}, question{"？", "？"},
+        bang{"！", "！"}, left{"（", "（"}, right{"）", "）"}, dquote{"“", "”"}, squote{"‘", "’"};
     switch (c) {
-        case ',': return "，";
-        case ':': return "：";
-        case ';': return "；";
-        case '?': return "？";
-        case '!': return "！";
-        case '(': return "（";
-        case ')': return "）";
-        case '"': return "“ or ”";
-        case '\'': return "‘ or ’";
-        default: return {};
+        case ',': return &comma;
+        case ':': return &colon;
+        case ';': return &semicolon;
+        case '?': return &question;
+        case '!': return &bang;
+        case '(': return &left;
+        case ')': return &right;
+        case '"': return &dquote;
+        case '\'': return &squote;
+        default: return nullptr;
     }
 }
 
 bool ideograph(char32_t c) { return is_cjk(c) && c != ' '; }
 
-// One finding: where, what, and the full-width character that replaces it
-// (quotes alternate “ ” within a paragraph).
+// One finding: where, what, and the full-width character that replaces it.
 struct Finding {
     SourcePos at;
     bool exact = false;  // `at` is the character itself (else where its value starts)
@@ -46,21 +53,6 @@ struct Finding {
     std::string replacement;
     std::string message;
 };
-
-std::string replacement_for(char32_t c, std::size_t quotes_before) {
-    switch (c) {
-        case ',': return "，";
-        case ':': return "：";
-        case ';': return "；";
-        case '?': return "？";
-        case '!': return "！";
-        case '(': return "（";
-        case ')': return "）";
-        case '"': return quotes_before % 2 == 0 ? "“" : "”";
-        case '\'': return quotes_before % 2 == 0 ? "‘" : "’";
-        default: return {};
-    }
-}
 
 // The file with every exact finding replaced; `fixed` counts them. A
 // finding whose character is not where it says (it cannot be, but the file
@@ -105,11 +97,15 @@ int run_lint(const std::vector<std::string>& files, Encoding encoding, bool fix)
                 std::size_t double_quotes = 0, single_quotes = 0;
                 for (std::size_t i = 0; i < u.size(); ++i) {
                     std::size_t& quotes = u[i] == '\'' ? single_quotes : double_quotes;
-                    std::string use = full_width(u[i]);
-                    if (use.empty()) continue;
+                    const FullWidth* mark = full_width(u[i]);
+                    if (!mark) continue;
                     bool before = i > 0 && ideograph(u[i - 1]);
                     bool after = i + 1 < u.size() && ideograph(u[i + 1]);
-                    const std::string replacement = replacement_for(u[i], quotes);
+                    // Quotes alternate “ ” within a paragraph.
+                    const std::string replacement = quotes % 2 == 0 ? mark->open : mark->close;
+                    const std::string use = std::string(mark->open) == mark->close
+                                                ? std::string(mark->open)
+                                                : std::string(mark->open) + " or " + mark->close;
                     if (u[i] == '"' || u[i] == '\'') ++quotes;
                     if (!before && !after) continue;
                     Finding f;

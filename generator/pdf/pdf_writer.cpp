@@ -11,6 +11,7 @@
 #include "support/document_time.hpp"
 #include "support/parallel.hpp"
 #include "support/srgb_profile.hpp"
+#include "support/xml_out.hpp"
 
 namespace bulletin {
 
@@ -91,17 +92,6 @@ std::string date_string(const char* format) {
 constexpr const char* kPdfDate = "D:%Y%m%d%H%M%SZ";
 constexpr const char* kXmpDate = "%Y-%m-%dT%H:%M:%SZ";  // the same instant (ISO 19005-2, 6.6.2.3.1)
 
-std::string xml_text(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else out += c;
-    }
-    return out;
-}
-
 // XMP for PDF/A: each entry the information dictionary's equivalent
 // (ISO 19005-2, 6.6.2.3), and the PDF/A identification (6.6.4).
 std::string xmp_packet(const DocumentInfo& info, char conformance) {
@@ -113,16 +103,16 @@ std::string xmp_packet(const DocumentInfo& info, char conformance) {
                     "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n";
     auto alt = [&](const char* key, const std::string& value) {
         if (!value.empty())
-            x += std::string("<") + key + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_text(value) +
+            x += std::string("<") + key + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml::escaped(value) +
                  "</rdf:li></rdf:Alt></" + key + ">\n";
     };
     auto simple = [&](const char* key, const std::string& value) {
-        if (!value.empty()) x += std::string("<") + key + ">" + xml_text(value) + "</" + key + ">\n";
+        if (!value.empty()) x += std::string("<") + key + ">" + xml::escaped(value) + "</" + key + ">\n";
     };
     x += "<dc:format>application/pdf</dc:format>\n";
     alt("dc:title", info.title);
     if (!info.author.empty())
-        x += "<dc:creator><rdf:Seq><rdf:li>" + xml_text(info.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
+        x += "<dc:creator><rdf:Seq><rdf:li>" + xml::escaped(info.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
     alt("dc:description", info.subject);
     simple("pdf:Keywords", info.keywords);
     simple("pdf:Producer", info.creator);

@@ -24,4 +24,15 @@ std::string serialize(const pugi::xml_document& doc) {
     return std::move(writer.out);
 }
 
+std::string escaped(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else out += c;
+    }
+    return out;
+}
+
 }  // namespace bulletin::xml

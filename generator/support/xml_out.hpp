@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <pugixml.hpp>
 
@@ -14,5 +15,7 @@ void declare(pugi::xml_document& doc);
 // No indentation: whitespace between runs would become text in Word, and
 // in an OFD's TextCode.
 std::string serialize(const pugi::xml_document& doc);
+// Text for XML written by hand (XMP, fontconfig): & < > escaped.
+std::string escaped(std::string_view text);
 
 }  // namespace bulletin::xml

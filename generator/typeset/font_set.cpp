@@ -9,6 +9,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include "support/input_file.hpp"
+#include "support/xml_out.hpp"
 #include "support/yaml_reader.hpp"
 
 namespace bulletin {
@@ -225,26 +226,11 @@ const FontFace* FontSet::text_face(const FontRole& role, char32_t c) const {
     return face;
 }
 
-namespace {
-
-std::string xml_escaped(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else out += c;
-    }
-    return out;
-}
-
-}  // namespace
-
 void FontSet::write_fontconfig(std::ostream& out) const {
     out << "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n"
            "<!-- From bulletin's font manifest: the office names of each font role set in the face the\n"
            "     PDF uses (made by `bulletin fonts` and its fontconfig option). -->\n<fontconfig>\n";
-    for (const auto& dir : directories_) out << "  <dir>" << xml_escaped(dir) << "</dir>\n";
+    for (const auto& dir : directories_) out << "  <dir>" << xml::escaped(dir) << "</dir>\n";
     // An official name is its role's; a Windows family or its English name
     // belongs to the first role that falls back to it.
     std::vector<std::pair<std::string, const FontRole*>> names;
@@ -267,14 +253,14 @@ void FontSet::write_fontconfig(std::ostream& out) const {
             }
     for (const auto& [name, role] : names) {
         const FontFace& face = *role->cjk;
-        out << "  <match target=\"pattern\">\n    <test name=\"family\"><string>" << xml_escaped(name)
+        out << "  <match target=\"pattern\">\n    <test name=\"family\"><string>" << xml::escaped(name)
             << "</string></test>\n    <edit name=\"family\" mode=\"assign\" binding=\"strong\"><string>"
-            << xml_escaped(face.family()) << "</string></edit>\n";
+            << xml::escaped(face.family()) << "</string></edit>\n";
         // The face itself, where it is not the family's regular one (Bold for
         // 黑体, Light for LXGW WenKai): a DOCX's bold (w:b) still picks Bold.
         const std::string style = lower(face.style());
         if (!style.empty() && style != "regular")
-            out << "    <edit name=\"style\" mode=\"assign\" binding=\"strong\"><string>" << xml_escaped(face.style())
+            out << "    <edit name=\"style\" mode=\"assign\" binding=\"strong\"><string>" << xml::escaped(face.style())
                 << "</string></edit>\n";
         out << "  </match>\n";
     }
