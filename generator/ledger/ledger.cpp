@@ -350,6 +350,8 @@ std::optional<std::string> ledger_to_yaml(const std::vector<CsvRow>& rows, const
                 if (g == Field::kRelated) {
                     related.push_back({line, rest, {}});
                     current = Field::kRelated;
+                } else if (current == Field::kRelated && related.empty()) {
+                    related.push_back({line, line, {}});  // a 相关提案 column: its first line is the title
                 } else if (current == Field::kRelated && (g == Field::kUnknown || g == Field::kProgress)) {
                     related.back().outcome.push_back(g == Field::kUnknown ? line : rest);
                 } else if (g != Field::kUnknown && g != Field::kTitle) {
