@@ -21,7 +21,7 @@ build_pkgs=(
 font_pkgs=(fonts-noto-cjk fonts-lxgw-wenkai fonts-liberation2 texlive-lang-chinese)
 test_pkgs=(
   catch2 poppler-utils qpdf python3 python3-yaml python3-docx libxml2-utils
-  libreoffice-writer python3-fitz python3-fonttools python3-lxml python3-pikepdf python3-openpyxl nodejs
+  libreoffice-writer python3-fitz python3-fonttools python3-lxml python3-pikepdf python3-openpyxl python3-jsonschema nodejs
   clang-16 libclang-rt-16-dev llvm-16
 )
 

@@ -18,6 +18,10 @@ constexpr const char* kStartingFile = R"(# A bulletin (重点建议/重点提案
 #   bulletin validate THIS.yaml          every problem, as FILE:LINE:COLUMN
 #   bulletin render THIS.yaml -o out.pdf -o out.docx
 # Values are plain text; in a | block each line is a paragraph; **加粗** is bold.
+# An editor with a YAML language server checks and completes the keys when
+#   bulletin schema -o bulletin.schema.json
+# is next to this file and its first line reads
+#   # yaml-language-server: $schema=bulletin.schema.json
 bulletin:
   title: 市十八届人大三次会议代表重点建议办理情况   # required; a space = a line break in a newspaper headline
   subtitle: 关于2024年度重点建议办理工作的报告       # optional
@@ -61,6 +65,7 @@ groups:                          # groups with their items, or `items:` directly
         related:                   # 相关建议/提案: each like an item
           - {number: 13, title: 关于完善多元解纷机制的建议}
         note: 备注，可不填。
+        # images: [{file: photo.jpg, caption: 图片说明}]   # PNG or JPEG, beside this file
 sections:                        # optional prose sections after the items (work reports)
   - title: 下一步工作安排
     body: |

@@ -31,6 +31,9 @@ int run_render(const RenderOptions& options);
 // A commented starting file with every key: to `output` (never over an
 // existing file), or to standard output when it is empty.
 int run_init(const std::string& output);
+// The JSON Schema of the input: to `output` (replaced), or to standard
+// output when it is empty.
+int run_schema(const std::string& output);
 // A ledger (.xlsx, its sheet `sheet` or the first; or .csv) -> `output`,
 // a bulletin YAML file.
 int run_import(const std::string& ledger, const std::string& output, const std::string& sheet);

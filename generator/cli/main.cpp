@@ -106,6 +106,13 @@ int run(int argc, char** argv) {
                 "-o FILE, which must not exist yet)");
     init->add_option("-o,--output", init_output, "the YAML file to write");
 
+    std::string schema_output;
+    auto* schema = app.add_subcommand(
+        "schema", "Print the JSON Schema of the input, made from the definitions the program reads files with: "
+                  "an editor with a YAML language server (VS Code's YAML extension, …) then checks and completes "
+                  "keys in a file whose first line is '# yaml-language-server: $schema=PATH'");
+    schema->add_option("-o,--output", schema_output, "write it to this file (replaced) instead of standard output");
+
     std::string manifest;
     auto* fonts = app.add_subcommand(
         "fonts", "Show which installed font each font role (仿宋, 黑体, 楷体 …) resolved to, and the fallbacks");
@@ -138,6 +145,7 @@ int run(int argc, char** argv) {
     if (lint->parsed()) return run_lint(lint_files, lint_encoding, lint_fix);
     if (import->parsed()) return run_import(ledger, ledger_output, ledger_sheet);
     if (init->parsed()) return run_init(init_output);
+    if (schema->parsed()) return run_schema(schema_output);
     return kUsageError;
 }
 

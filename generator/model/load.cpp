@@ -1,6 +1,5 @@
 #include "model/load.hpp"
 
-#include <chrono>
 #include <cstdint>
 
 #include <sys/stat.h>
@@ -9,6 +8,7 @@
 
 #include <filesystem>
 
+#include "model/input_keys.hpp"
 #include "support/image_file.hpp"
 #include "support/input_file.hpp"
 #include "support/utf8.hpp"
@@ -17,11 +17,11 @@
 namespace bulletin {
 
 const std::vector<std::string>& label_keys() {
-    static const std::vector<std::string> keys = {
-        "seq",      "title",      "proposers", "leaders", "supervisors", "hosts",   "cohosts",
-        "result",   "progress",   "next_steps", "related", "note",       "reporter", "photographer",
-        "group",    "number",     "sentence",   "led_by",  "etc",        "image",
-        "related_count", "seconders", "satisfaction", "replied", "reply_ref"};
+    static const std::vector<std::string> keys = [] {
+        std::vector<std::string> names;
+        for (const KeyDef& k : input_keys::kLabels.keys) names.emplace_back(k.name);
+        return names;
+    }();
     return keys;
 }
 
@@ -86,7 +86,7 @@ public:
             diags_.error({1, 1}, "the file is empty: it needs at least 'bulletin:' with a title, and items");
             return b;
         }
-        MapReader top(root, {1, 1}, file_, diags_, "the file");
+        MapReader top(root, {1, 1}, file_, diags_, input_keys::kFile);
         if (!top.is_map()) return b;
 
         if (!top.has("bulletin"))
@@ -97,8 +97,9 @@ public:
         check_inline_marks(b.intro, "intro");
         check_inline_marks(b.closing, "closing");
 
-        bool has_groups = top.has("groups");
-        bool has_items = top.has("items");
+        // Given at all: `items:` with nothing under it is an empty list, not no key.
+        bool has_groups = top.node("groups").IsDefined();
+        bool has_items = top.node("items").IsDefined();
         if (has_groups && has_items)
             diags_.error(top.key_pos("items"),
                          "give either 'groups' (each with its items) or 'items', not both");
@@ -125,42 +126,27 @@ private:
     Meta read_meta(const yaml::Node& node, SourcePos where) {
         Meta m;
         m.pos = where;
-        MapReader r(node, where, file_, diags_, "bulletin");
+        MapReader r(node, where, file_, diags_, input_keys::kMeta);
         if (!r.is_map()) {
             if (node.IsDefined() && node.IsNull())
                 diags_.error(where, "'bulletin' is empty: it needs at least a title");
             return m;
         }
         m.pos = r.where();
-        m.title = r.text("title", true);
+        m.title = r.text("title");
         m.subtitle = r.text("subtitle");
         m.kicker = r.text("kicker");
         m.issuer = r.text("issuer");
         m.session = r.text("session");
-        m.year = r.integer("year", 1949, 2999);
-        m.date = r.text("date");
-        if (!m.date.empty()) check_date(m.date, "date");
+        m.year = r.integer("year");
+        m.date = r.date("date");
         read_column(r, m);
         read_byline(r, m);
         m.layout = r.text("layout");
-        if (Text summary = r.text("summary"); !summary.empty()) {
-            if (summary.value == "auto" || summary.value == "none") m.summary = summary.value == "auto";
-            else diags_.error(summary.pos, fmt::format("'summary' must be auto or none, got '{}'", summary.value));
-        }
+        m.summary = r.choice("summary").value == "auto";
         read_labels(r, m);
         r.finish();
         return m;
-    }
-
-    void check_date(const Text& date, const char* key) {
-        unsigned y = 0, mo = 0, d = 0;
-        char tail = 0;
-        bool shaped = std::sscanf(date.value.c_str(), "%4u-%2u-%2u%c", &y, &mo, &d, &tail) == 3 &&
-                      date.value.size() == 10;
-        std::chrono::year_month_day ymd{std::chrono::year(static_cast<int>(y)), std::chrono::month(mo),
-                                        std::chrono::day(d)};
-        if (!shaped || !ymd.ok())
-            diags_.error(date.pos, fmt::format("'{}' must be a date written YYYY-MM-DD, got '{}'", key, date.value));
     }
 
     void read_column(MapReader& r, Meta& m) {
@@ -171,12 +157,10 @@ private:
             check_label(m.column.name, "'column'", diags_);
             return;
         }
-        MapReader c(n, r.value_pos("column"), file_, diags_, "column");
+        MapReader c(n, r.value_pos("column"), file_, diags_, input_keys::kColumn);
         if (!c.is_map()) return;
-        m.column.name = c.text("name", true);
+        m.column.name = c.text("name");
         m.column.latin = c.text("latin");
-        check_label(m.column.name, "'name' of the column", diags_);
-        check_label(m.column.latin, "'latin' of the column", diags_);
     }
 
     void read_byline(MapReader& r, Meta& m) {
@@ -186,7 +170,7 @@ private:
             m.byline.text = scalar_text(n, r.value_pos("byline"), file_, diags_, "'byline'");
             return;
         }
-        MapReader c(n, r.value_pos("byline"), file_, diags_, "byline");
+        MapReader c(n, r.value_pos("byline"), file_, diags_, input_keys::kByline);
         if (!c.is_map()) return;
         m.byline.reporter = c.text("reporter");
         m.byline.photographer = c.text("photographer");
@@ -197,18 +181,18 @@ private:
     void read_labels(MapReader& r, Meta& m) {
         yaml::Node n = r.node("labels");
         if (!n.IsDefined() || n.IsNull()) return;
-        MapReader lr(n, r.value_pos("labels"), file_, diags_, "labels");
+        MapReader lr(n, r.value_pos("labels"), file_, diags_, input_keys::kLabels);
         if (!lr.is_map()) return;
-        for (const auto& key : label_keys()) {
-            if (lr.has(key)) {
-                m.labels[key] = lr.text(key, true);
-                check_label(m.labels[key], fmt::format("label '{}'", key), diags_);
-            }
-        }
+        for (const auto& key : label_keys())
+            if (lr.has(key)) m.labels[key] = lr.text(key);
     }
 
     std::vector<Group> read_groups(const yaml::Node& node, SourcePos where) {
         std::vector<Group> out;
+        if (node.IsNull()) {
+            diags_.error(where, "'groups' is empty: give at least one group with items");
+            return out;
+        }
         if (!node.IsSequence()) {
             diags_.error(where, fmt::format("'groups' must be a list of groups, got {}", node_kind(node)));
             return out;
@@ -216,7 +200,7 @@ private:
         if (node.size() == 0) diags_.error(where, "'groups' is empty: give at least one group with items");
         for (const auto& gn : node) {
             SourcePos at = file_.pos(gn);
-            MapReader r(gn, at.known() ? at : where, file_, diags_, "group");
+            MapReader r(gn, at.known() ? at : where, file_, diags_, input_keys::kGroup);
             if (!r.is_map()) {
                 if (gn.IsNull()) diags_.error(at.known() ? at : where, "empty group");
                 continue;
@@ -238,6 +222,10 @@ private:
     std::vector<Item> read_items(const yaml::Node& node, SourcePos where, std::string_view what,
                                  bool related = false) {
         std::vector<Item> out;
+        if (node.IsNull() && !related) {
+            diags_.error(where, fmt::format("'{}' is empty: give at least one item", what));
+            return out;
+        }
         if (!node.IsSequence()) {
             diags_.error(where, fmt::format("'{}' must be a list of items, got {}",
                                             related ? "related" : "items", node_kind(node)));
@@ -267,33 +255,23 @@ private:
     }
 
     std::optional<Item> read_item(const yaml::Node& node, SourcePos where, bool related) {
-        MapReader r(node, where, file_, diags_, related ? "related item" : "item");
+        MapReader r(node, where, file_, diags_, related ? input_keys::kRelatedItem : input_keys::kItem);
         if (!r.is_map()) return std::nullopt;
         Item it;
         it.pos = r.where();
-        it.seq = r.integer("seq", 1, 100000);
-        it.number = r.integer("number", 1, 1000000);
-        it.title = r.text("title", true);
-        it.kind = r.text("kind");
-        if (!it.kind.empty() && it.kind.value != "建议" && it.kind.value != "提案" && it.kind.value != "议案")
-            diags_.error(it.kind.pos, fmt::format("'kind' must be 建议, 提案 or 议案, got '{}'", it.kind.value));
+        it.seq = r.integer("seq");
+        it.number = r.integer("number");
+        it.title = r.text("title");
+        it.kind = r.choice("kind");
         it.proposers = r.texts("proposers");
         it.leaders = read_leaders(r);
         it.supervisors = r.texts("supervisors");
         it.hosts = r.texts("hosts");
         it.cohosts = r.texts("cohosts");
-        it.result = r.text("result");
-        if (!it.result.empty() && it.result.value != "A" && it.result.value != "B" && it.result.value != "C" &&
-            it.result.value != "D")
-            diags_.error(it.result.pos, fmt::format("'result' must be A, B, C or D, got '{}'", it.result.value));
+        it.result = r.choice("result");
         it.seconders = r.texts("seconders");
-        it.satisfaction = r.text("satisfaction");
-        if (!it.satisfaction.empty() && it.satisfaction.value != "满意" && it.satisfaction.value != "基本满意" &&
-            it.satisfaction.value != "不满意")
-            diags_.error(it.satisfaction.pos, fmt::format("'satisfaction' must be 满意, 基本满意 or 不满意, got '{}'",
-                                                          it.satisfaction.value));
-        it.replied = r.text("replied");
-        if (!it.replied.empty()) check_date(it.replied, "replied");
+        it.satisfaction = r.choice("satisfaction");
+        it.replied = r.date("replied");
         it.reply_ref = r.text("reply_ref");
         it.progress = r.text("progress");
         it.next_steps = r.text("next_steps");
@@ -301,12 +279,10 @@ private:
         it.images = read_images(r);
         for (const Text* t : {&it.title, &it.progress, &it.next_steps, &it.note})
             check_inline_marks(*t, "item");
-        if (r.has("related")) {
-            if (related)
-                diags_.error(r.key_pos("related"), "a related item cannot have related items of its own");
-            else
-                it.related = read_items(r.node("related"), r.value_pos("related"), "related", true);
-        }
+        if (related)
+            r.reject("related", "a related item cannot have related items of its own");
+        else if (r.has("related"))
+            it.related = read_items(r.node("related"), r.value_pos("related"), "related", true);
         if (it.number) {
             auto [pos, fresh] = numbers_.emplace(it.number->value, it.number->pos);
             if (!fresh)
@@ -331,10 +307,10 @@ private:
                 diags_.error(at, "an image is {file: photo.jpg, caption: …}");
                 continue;
             }
-            MapReader ir(el, at, file_, diags_, "image");
+            MapReader ir(el, at, file_, diags_, input_keys::kImage);
             if (!ir.is_map()) continue;
             ImageRef img;
-            img.file = ir.text("file", true);
+            img.file = ir.text("file");
             img.caption = ir.text("caption");
             ir.finish();
             if (img.file.empty()) continue;
@@ -390,9 +366,9 @@ private:
                 if (utf8::trim(el.Scalar()).empty()) diags_.error(p, "empty entry in 'leaders'");
                 else out.push_back({scalar_text(el, p, file_, diags_, "an entry of 'leaders'"), {}});
             } else if (el.IsMap()) {
-                MapReader lr(el, p, file_, diags_, "leader");
+                MapReader lr(el, p, file_, diags_, input_keys::kLeader);
                 Leader l;
-                l.name = lr.text("name", true);
+                l.name = lr.text("name");
                 l.position = lr.text("position");
                 lr.finish();
                 if (!l.name.empty()) out.push_back(std::move(l));
@@ -421,14 +397,14 @@ private:
                     diags_.error(at, fmt::format("more than {} sections: split the report", kMaxItems));
                 return out;
             }
-            MapReader r(sn, at, file_, diags_, "section");
+            MapReader r(sn, at, file_, diags_, input_keys::kSection);
             if (!r.is_map()) {
                 if (sn.IsNull()) diags_.error(at, "empty section");
                 continue;
             }
             Section s;
             s.pos = r.where();
-            s.title = r.text("title", true);
+            s.title = r.text("title");
             s.body = r.text("body");
             check_inline_marks(s.title, "section");
             check_inline_marks(s.body, "section");

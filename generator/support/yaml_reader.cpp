@@ -2,7 +2,10 @@
 
 #include <cerrno>
 #include <charconv>
+#include <chrono>
+#include <cstdio>
 #include <cstring>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -153,7 +156,19 @@ MapReader::MapReader(const yaml::Node& node, SourcePos where, const YamlFile& fi
     }
 }
 
+MapReader::MapReader(const yaml::Node& node, SourcePos where, const YamlFile& file, Diagnostics& diags,
+                     const KeyTable& table)
+    : MapReader(node, where, file, diags, std::string(table.name)) {
+    table_ = &table;
+}
+
 MapReader::~MapReader() { finish(); }
+
+const KeyDef* MapReader::def(std::string_view key) const {
+    if (!table_) return nullptr;
+    if (const KeyDef* d = table_->find(key)) return d;
+    throw std::logic_error(fmt::format("the loader reads '{}' in {}, which its key table lacks", key, what_));
+}
 
 const MapReader::Entry* MapReader::find(std::string_view key) const {
     auto it = index_.find(std::string(key));
@@ -165,6 +180,7 @@ MapReader::Entry* MapReader::find(std::string_view key) {
 }
 
 yaml::Node MapReader::node(std::string_view key) {
+    def(key);
     if (asked_set_.emplace(key).second) asked_.emplace_back(key);
     Entry* e = find(key);
     if (!e) return yaml::Node();
@@ -191,6 +207,8 @@ SourcePos MapReader::value_pos(std::string_view key) const {
 }
 
 Text MapReader::text(std::string_view key, bool required) {
+    const KeyDef* d = def(key);
+    if (d) required = required || d->required;
     yaml::Node n = node(key);
     if (!n.IsDefined()) {
         if (required && is_map_)
@@ -200,8 +218,38 @@ Text MapReader::text(std::string_view key, bool required) {
         return {{}, where_, {}};
     }
     Text t = scalar_text(n, value_pos(key), file_, diags_, fmt::format("'{}' in {}", key, what_));
-    if (required && utf8::trim(t.value).empty() && (n.IsNull() || n.IsScalar()))
+    const bool not_blank = required || (d && d->not_blank);
+    if (not_blank && utf8::trim(t.value).empty() && (n.IsNull() || n.IsScalar()))
         diags_.error(value_pos(key), fmt::format("empty '{}' in {}", key, what_));
+    if (d && d->max_chars && utf8::length(t.value) > d->max_chars)
+        check_label(t, fmt::format("'{}' in {}", key, what_), diags_);
+    return t;
+}
+
+Text MapReader::choice(std::string_view key) {
+    const KeyDef* d = def(key);
+    Text t = text(key);
+    if (t.empty() || !d) return t;
+    for (std::string_view c : d->choices)
+        if (t.value == c) return t;
+    std::string list;
+    for (std::size_t i = 0; i < d->choices.size(); ++i)
+        list += fmt::format("{}{}", i == 0 ? "" : i + 1 == d->choices.size() ? " or " : ", ", d->choices[i]);
+    diags_.error(t.pos, fmt::format("'{}' must be {}, got '{}'", key, list, t.value));
+    return t;
+}
+
+Text MapReader::date(std::string_view key) {
+    Text t = text(key);
+    if (t.empty()) return t;
+    unsigned y = 0, mo = 0, d = 0;
+    char tail = 0;
+    const bool shaped =
+        std::sscanf(t.value.c_str(), "%4u-%2u-%2u%c", &y, &mo, &d, &tail) == 3 && t.value.size() == 10;
+    const std::chrono::year_month_day ymd{std::chrono::year(static_cast<int>(y)), std::chrono::month(mo),
+                                          std::chrono::day(d)};
+    if (!shaped || !ymd.ok())
+        diags_.error(t.pos, fmt::format("'{}' must be a date written YYYY-MM-DD, got '{}'", key, t.value));
     return t;
 }
 
@@ -251,6 +299,12 @@ std::optional<Located<long long>> MapReader::integer(std::string_view key, long 
     return Located<long long>{v, at};
 }
 
+std::optional<Located<long long>> MapReader::integer(std::string_view key) {
+    const KeyDef* d = def(key);
+    if (!d) throw std::logic_error(fmt::format("integer('{}') without limits outside a key table", key));
+    return integer(key, d->min, d->max);
+}
+
 std::optional<Located<double>> MapReader::number(std::string_view key) {
     yaml::Node n = node(key);
     if (!n.IsDefined() || n.IsNull()) return std::nullopt;
@@ -275,14 +329,32 @@ std::optional<Located<bool>> MapReader::boolean(std::string_view key) {
     return Located<bool>{v, at};
 }
 
+void MapReader::reject(std::string_view key, std::string_view message) {
+    Entry* e = find(key);
+    if (!e) return;
+    e->used = true;
+    diags_.error(file_.pos(e->key_node), std::string(message));
+}
+
 void MapReader::finish() {
     if (finished_) return;
     finished_ = true;
+    std::vector<std::string> known = asked_;
+    if (table_) {
+        known.clear();
+        for (const KeyDef& k : table_->keys) known.emplace_back(k.name);
+    }
     for (const auto& e : entries_) {
         if (e.used) continue;
         if (diags_.full()) break;  // a file of a million unknown keys is not read to the end
+        if (table_ && table_->find(e.key)) {
+            // Never dropped in silence: a key the table has but the loader skipped.
+            diags_.error(file_.pos(e.key_node),
+                         fmt::format("internal error: '{}' in {} was not read; please report this", e.key, what_));
+            continue;
+        }
         std::string msg = fmt::format("unknown key '{}' in {}", e.key, what_);
-        if (auto s = closest(e.key, asked_)) msg += fmt::format("; did you mean '{}'?", *s);
+        if (auto s = closest(e.key, known)) msg += fmt::format("; did you mean '{}'?", *s);
         diags_.error(file_.pos(e.key_node), std::move(msg));
     }
 }

@@ -14,6 +14,7 @@
 #include "support/yaml_tree.hpp"
 
 #include "support/diagnostics.hpp"
+#include "support/key_table.hpp"
 #include "support/located.hpp"
 #include "support/text_encoding.hpp"
 
@@ -50,12 +51,20 @@ std::optional<std::string> read_text_file(const std::string& path, Diagnostics& 
 
 // Reads the keys of one mapping. Every key asked for becomes "known"; finish()
 // reports the keys nobody asked for, with the closest known one suggested.
+//
+// Given a KeyTable, the mapping's keys are the table's: asking for a key the
+// table lacks is a programming error (std::logic_error), the reads take
+// required-ness and limits from the table, and a key of the table that was
+// given but never read is reported as an internal error, never ignored.
 class MapReader {
 public:
     // `what` names the mapping in messages ("item", "bulletin", "layout page").
     // `where` is used for "missing key" errors when the node is null.
     MapReader(const yaml::Node& node, SourcePos where, const YamlFile& file, Diagnostics& diags,
               std::string what);
+    // The table's name is `what`.
+    MapReader(const yaml::Node& node, SourcePos where, const YamlFile& file, Diagnostics& diags,
+              const KeyTable& table);
     MapReader(const MapReader&) = delete;
     MapReader& operator=(const MapReader&) = delete;
     ~MapReader();
@@ -78,8 +87,16 @@ public:
     // A list of scalars, or a single scalar taken as a list of one.
     std::vector<Text> texts(std::string_view key);
     std::optional<Located<long long>> integer(std::string_view key, long long min, long long max);
+    // Table mode: the limits, the choices and the date rule of the key's KeyDef.
+    std::optional<Located<long long>> integer(std::string_view key);
+    Text choice(std::string_view key);
+    Text date(std::string_view key);
     std::optional<Located<double>> number(std::string_view key);
     std::optional<Located<bool>> boolean(std::string_view key);
+
+    // When `key` is given, reports `message` at it instead of "unknown key"
+    // (a key that is known elsewhere but wrong here).
+    void reject(std::string_view key, std::string_view message);
 
     // Reports unknown keys. Called by the destructor if not called before.
     void finish();
@@ -93,10 +110,13 @@ private:
     };
     const Entry* find(std::string_view key) const;
     Entry* find(std::string_view key);
+    // Table mode: the key's definition (throws for a key not in the table).
+    const KeyDef* def(std::string_view key) const;
 
     const YamlFile& file_;
     Diagnostics& diags_;
     std::string what_;
+    const KeyTable* table_ = nullptr;
     SourcePos where_;
     bool is_map_ = false;
     bool finished_ = false;

@@ -2,7 +2,7 @@
 # Installed like any program: `cmake --install` into a fresh prefix gives a
 # bulletin that finds its own layouts and font manifest (share/bulletin) and
 # renders the same bytes as the build tree's; the man page and the bash
-# completion are in place and well-formed; `cpack -G DEB` makes a package
+# completion are in place and well-formed, the JSON Schema is the program's; `cpack -G DEB` makes a package
 # whose files are the same, whose dependencies are Debian packages apt
 # knows, and whose extracted program runs.
 set -u
@@ -14,7 +14,7 @@ sample=$root/examples/sample.yaml
 cmake --install "$build" --prefix "$work/prefix" >/dev/null || { echo "FAIL cmake --install"; exit 1; }
 for f in bin/bulletin share/bulletin/layouts/official.yaml share/bulletin/layouts/table.yaml \
          share/bulletin/layouts/newspaper.yaml share/bulletin/fonts/fonts.yaml share/man/man1/bulletin.1 \
-         share/bash-completion/completions/bulletin; do
+         share/bash-completion/completions/bulletin share/bulletin/bulletin.schema.json; do
   [[ -e "$work/prefix/$f" ]] || { echo "FAIL not installed: $f"; fail=1; }
 done
 "$work/prefix/bin/bulletin" fonts 2>&1 | grep -q "font manifest: $work/prefix/share/bulletin/fonts/fonts.yaml" ||
@@ -22,6 +22,8 @@ done
 "$work/prefix/bin/bulletin" render "$sample" -o "$work/installed.pdf" --layout table >/dev/null &&
   "$bin" render "$sample" -o "$work/built.pdf" --layout table >/dev/null &&
   cmp -s "$work/installed.pdf" "$work/built.pdf" || { echo "FAIL the installed program renders differently"; fail=1; }
+cmp -s "$work/prefix/share/bulletin/bulletin.schema.json" <("$bin" schema) ||
+  { echo "FAIL the installed schema is not what bulletin schema prints"; fail=1; }
 bash -n "$work/prefix/share/bash-completion/completions/bulletin" || { echo "FAIL the bash completion"; fail=1; }
 if command -v groff >/dev/null; then
   warnings=$(preconv "$work/prefix/share/man/man1/bulletin.1" | groff -man -Tutf8 -ww 2>&1 >/dev/null)  # as man(1) reads it

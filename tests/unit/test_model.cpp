@@ -3,7 +3,9 @@
 
 #include <filesystem>
 
+#include "model/input_keys.hpp"
 #include "model/load.hpp"
+#include "support/yaml_reader.hpp"
 
 using namespace bulletin;
 
@@ -295,4 +297,78 @@ TEST_CASE("column and byline take a mapping or plain text") {
     b = load_ok("bulletin: {title: 公报, column: 人大之窗, byline: 本报记者 张三}\nitems: [{title: 甲}]\n");
     CHECK(b.meta.column.name.value == "人大之窗");
     CHECK(b.meta.byline.text.value == "本报记者 张三");
+}
+
+namespace {
+
+// A value of every key of `table`, as YAML lines at `indent`, from the
+// tables alone; self-nesting tables (sections) stop at `depth`.
+void every_key(const KeyTable& table, int indent, int depth, std::string& out) {
+    static long long serial = 0;  // numbers differ: an item's and its related item's
+    const std::string pad(static_cast<std::size_t>(indent), ' ');
+    bool first = true;
+    for (const KeyDef& k : table.keys) {
+        if (k.name == "items" && &table == &input_keys::kFile) continue;  // groups and items exclude each other
+        if (k.table == &table && depth == 0) continue;
+        const std::string lead = first && indent > 0 ? pad.substr(2) + "- " : pad;
+        first = false;
+        out += lead + std::string(k.name) + ":";
+        switch (k.shape) {
+            case KeyShape::kText: out += " 字\n"; break;
+            case KeyShape::kInteger: out += " " + std::to_string(k.min + serial++) + "\n"; break;
+            case KeyShape::kDate: out += " 2024-02-29\n"; break;
+            case KeyShape::kChoice: out += " " + std::string(k.choices.back()) + "\n"; break;
+            case KeyShape::kTexts: out += " [甲, 乙]\n"; break;
+            case KeyShape::kMapping: {
+                std::string inner;
+                every_key(*k.table, indent + 4, depth - 1, inner);
+                // A mapping, not a list entry: drop the "- " of its first line.
+                inner.replace(inner.find("- "), 2, "  ");
+                out += "\n" + inner;
+                break;
+            }
+            case KeyShape::kList: every_key(*k.table, indent + 4, depth - 1, out.append("\n")); break;
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a file with every key of the key tables loads: the loader reads each key its tables list") {
+    const auto image = std::filesystem::path(BULLETIN_SOURCE_DIR) / "tests/e2e/fixtures/chart.png";
+    std::string yaml;
+    every_key(input_keys::kFile, 0, 3, yaml);
+    // The one value a table cannot make up: a picture that exists.
+    for (std::size_t at = yaml.find("file: 字"); at != std::string::npos; at = yaml.find("file: 字", at))
+        yaml.replace(at + 6, std::string("字").size(), image.string());
+    INFO(yaml);
+    Bulletin b = load_ok(yaml);
+    const Item& it = b.groups.at(0).items.at(0);
+    CHECK(it.result.value == "D");
+    CHECK(it.replied.value == "2024-02-29");
+    CHECK(it.related.size() == 1);
+    CHECK(it.images.size() == 1);
+    CHECK(b.meta.labels.size() == input_keys::kLabels.keys.size());
+    CHECK(b.sections.at(0).sections.size() == 1);
+}
+
+TEST_CASE("a reader with a key table: limits from the table, a key outside it is a programming error") {
+    Diagnostics diags("t.yaml");
+    YamlFile file("seq: 0\nresult: E\nreplied: 2023-02-29\nhots: 法院\n", diags);
+    {
+        MapReader r(file.root(), {1, 1}, file, diags, input_keys::kItem);
+        CHECK_THROWS_AS(r.text("no_such_key"), std::logic_error);
+        CHECK_FALSE(r.integer("seq"));
+        r.choice("result");
+        r.date("replied");
+        r.text("title");
+    }
+    std::vector<std::string> said;
+    for (const auto& d : diags.sorted()) said.push_back(d.message);
+    CHECK(said == std::vector<std::string>{
+                      "missing required key 'title' in item",
+                      "'seq' in item must be between 1 and 100000, got 0",
+                      "'result' must be A, B, C or D, got 'E'",
+                      "'replied' must be a date written YYYY-MM-DD, got '2023-02-29'",
+                      "unknown key 'hots' in item; did you mean 'hosts'?"});
 }
