@@ -33,11 +33,15 @@ Value types(std::initializer_list<const char*> names) {
 
 // A scalar the loader reads as text: YAML may also write it as a number
 // (reply_ref: 12) or a boolean.
-Value text_value(bool nullable, bool not_blank, std::size_t max_chars = 0) {
-    Value v;
+void set_text(Value& v, bool nullable, bool not_blank, std::size_t max_chars = 0) {
     v["type"] = nullable ? types({"string", "number", "boolean", "null"}) : types({"string", "number", "boolean"});
     if (not_blank) v["pattern"] = "\\S";
     if (max_chars) v["maxLength"] = static_cast<long long>(max_chars);
+}
+
+Value text_value(bool nullable, bool not_blank) {
+    Value v;
+    set_text(v, nullable, not_blank);
     return v;
 }
 
@@ -68,14 +72,10 @@ Value key_schema(const KeyDef& k) {
     Value v;
     v["description"] = k.doc;
     switch (k.shape) {
-        case KeyShape::kText: {
-            Value t = text_value(nullable, k.required || k.not_blank, k.max_chars);
-            v["type"] = t["type"];
-            if (k.required || k.not_blank) v["pattern"] = t["pattern"];
-            if (k.max_chars) v["maxLength"] = t["maxLength"];
+        case KeyShape::kText:
+            set_text(v, nullable, k.required || k.not_blank, k.max_chars);
             for (std::string_view s : k.suggestions) v["examples"].push(s);
             break;
-        }
         case KeyShape::kInteger:
             v["type"] = nullable ? types({"integer", "null"}) : Value("integer");
             v["minimum"] = k.min;
