@@ -52,3 +52,12 @@ if [[ "${1:-}" == "--test" && ! -d "$ofdjs/node_modules" ]]; then
   echo "setup: installing ofd.js (npm ci in tests/tools/ofdjs)" >&2
   (cd "$ofdjs" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
+
+# The YAML language server (the one VS Code's YAML extension runs), with
+# which the tests check that editors validate and complete keys through
+# schema/bulletin.schema.json: into tests/tools/yamlls/node_modules/.
+yamlls=$(cd "$(dirname "$0")/.." && pwd)/tests/tools/yamlls
+if [[ "${1:-}" == "--test" && ! -d "$yamlls/node_modules" ]]; then
+  echo "setup: installing yaml-language-server (npm ci in tests/tools/yamlls)" >&2
+  (cd "$yamlls" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
